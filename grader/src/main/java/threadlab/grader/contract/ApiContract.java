@@ -1,0 +1,126 @@
+package threadlab.grader.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The public API that every implementation of the exercises must expose, as stated by
+ * {@code shared/exercise-contracts.md} and kept in one resource, {@code exercise-api.txt}.
+ *
+ * <p>Use {@link #load()} to read it and {@link #drift(Path)} to compare compiled classes with it.
+ */
+public final class ApiContract {
+
+    private static final String RESOURCE = "exercise-api.txt";
+
+    private final Set<String> lines;
+
+    private ApiContract(Set<String> lines) {
+        this.lines = lines;
+    }
+
+    /** Reads the contract shipped with the grader. */
+    public static ApiContract load() {
+        try (InputStream in = ApiContract.class.getResourceAsStream(RESOURCE)) {
+            Objects.requireNonNull(in, "the grader jar lacks its contract resource " + RESOURCE);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ApiContract parse(String text) {
+        Set<String> lines = new LinkedHashSet<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                lines.add(line.stripTrailing());
+            }
+        }
+        return new ApiContract(lines);
+    }
+
+    /** The packages the contract covers, e.g. {@code threadlab.counterlock}. */
+    public Set<String> packages() {
+        return lines.stream().filter(l -> !l.startsWith(" "))
+                .map(ApiContract::typeName)
+                .map(name -> name.substring(0, name.lastIndexOf('.')))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Compares the public API of the classes compiled under {@code classesDir} (restricted to the
+     * contract's packages) with the contract.
+     *
+     * @return one readable line per difference; empty when the API matches exactly
+     */
+    public List<String> drift(Path classesDir) {
+        Set<String> actual = describeAll(classesDir);
+        List<String> differences = new ArrayList<>();
+        for (String expected : lines) {
+            if (!actual.contains(expected)) {
+                differences.add("missing:    " + expected.strip());
+            }
+        }
+        for (String found : actual) {
+            if (!lines.contains(found)) {
+                differences.add("unexpected: " + found.strip());
+            }
+        }
+        return differences;
+    }
+
+    /** Describes, in the contract's own format, the public API found under {@code classesDir}. */
+    public Set<String> describeAll(Path classesDir) {
+        Set<String> described = new LinkedHashSet<>();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {toUrl(classesDir)}, ClassLoader.getPlatformClassLoader());
+             Stream<Path> files = Files.walk(classesDir)) {
+            List<String> classNames = files.filter(f -> f.toString().endsWith(".class"))
+                    .map(f -> classesDir.relativize(f).toString().replace('\\', '/').replace('/', '.'))
+                    .map(name -> name.substring(0, name.length() - ".class".length()))
+                    .filter(name -> packages().contains(name.substring(0, Math.max(0, name.lastIndexOf('.')))))
+                    .sorted()
+                    .collect(Collectors.toList());
+            for (String name : classNames) {
+                described.addAll(ApiDescriber.describe(Class.forName(name, false, loader)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("could not load the compiled classes in " + classesDir + ": " + e, e);
+        }
+        return described;
+    }
+
+    private static String typeName(String typeLine) {
+        for (String word : typeLine.split(" ")) {
+            if (word.startsWith("threadlab.")) {
+                int generic = word.indexOf('<');
+                return generic < 0 ? word : word.substring(0, generic);
+            }
+        }
+        throw new IllegalArgumentException("not a type line: " + typeLine);
+    }
+
+    private static URL toUrl(Path dir) {
+        try {
+            return dir.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
