@@ -69,9 +69,21 @@ public final class ApiContract {
      * @return one readable line per difference; empty when the API matches exactly
      */
     public List<String> drift(Path classesDir) {
+        return drift(classesDir, packages());
+    }
+
+    /** Like {@link #drift(Path)}, for the classes of one exercise package, e.g. {@code threadlab.counterlock}. */
+    public List<String> drift(Path classesDir, String javaPackage) {
+        return drift(classesDir, Set.of(javaPackage));
+    }
+
+    private List<String> drift(Path classesDir, Set<String> javaPackages) {
         Set<String> actual = describeAll(classesDir);
         List<String> differences = new ArrayList<>();
         for (String expected : lines) {
+            if (!javaPackages.contains(packageOf(expected))) {
+                continue;
+            }
             if (!actual.contains(expected)) {
                 differences.add("missing:    " + expected.strip());
             }
@@ -104,6 +116,16 @@ public final class ApiContract {
             throw new IllegalStateException("could not load the compiled classes in " + classesDir + ": " + e, e);
         }
         return described;
+    }
+
+    private static String packageOf(String line) {
+        for (String word : line.strip().split(" ")) {
+            if (word.startsWith("threadlab.")) {
+                String[] parts = word.split("\\.");
+                return parts[0] + "." + parts[1];
+            }
+        }
+        throw new IllegalArgumentException("not a contract line: " + line);
     }
 
     private static String typeName(String typeLine) {

@@ -1,0 +1,137 @@
+package threadlab.grader.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import threadlab.grader.api.Category;
+import threadlab.grader.api.Check;
+import threadlab.grader.exercise.Exercise;
+
+/**
+ * Every check of every exercise, read from the suites' class files.
+ *
+ * <p>The suites are read with ASM rather than loaded: they refer to the exercise classes, which exist
+ * only on the class path of the forked JVM that grades a submission.
+ */
+public final class CheckCatalog {
+
+    private static final String CHECK_DESCRIPTOR = Type.getDescriptor(Check.class);
+
+    private final Map<String, CheckDefinition> checks;
+
+    private CheckCatalog(Map<String, CheckDefinition> checks) {
+        this.checks = checks;
+    }
+
+    /** Reads the suites of all exercises from the grader's own class path. */
+    public static CheckCatalog load() {
+        Map<String, CheckDefinition> checks = new LinkedHashMap<>();
+        for (Exercise exercise : Exercise.values()) {
+            for (String suite : exercise.suiteClasses()) {
+                for (CheckDefinition check : readSuite(exercise, suite)) {
+                    CheckDefinition clash = checks.putIfAbsent(check.id(), check);
+                    if (clash != null) {
+                        throw new IllegalStateException("two checks share the id " + check.id() + ": "
+                                + clash.suiteClass() + "." + clash.method() + " and " + suite + "." + check.method());
+                    }
+                }
+            }
+        }
+        return new CheckCatalog(checks);
+    }
+
+    public Collection<CheckDefinition> all() {
+        return checks.values();
+    }
+
+    public Optional<CheckDefinition> byId(String id) {
+        return Optional.ofNullable(checks.get(id));
+    }
+
+    public List<CheckDefinition> of(Exercise exercise) {
+        return checks.values().stream().filter(c -> c.exercise() == exercise).collect(Collectors.toList());
+    }
+
+    private static List<CheckDefinition> readSuite(Exercise exercise, String suiteClass) {
+        String resource = suiteClass.replace('.', '/') + ".class";
+        try (InputStream in = CheckCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the grader lacks the check suite " + suiteClass);
+            }
+            List<CheckDefinition> found = new ArrayList<>();
+            new ClassReader(in).accept(new SuiteVisitor(exercise, suiteClass, found), ClassReader.SKIP_CODE);
+            found.sort(Comparator.comparing(CheckDefinition::method));
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Collects the {@code @Check} annotation of each method. */
+    private static final class SuiteVisitor extends ClassVisitor {
+        private final Exercise exercise;
+        private final String suiteClass;
+        private final List<CheckDefinition> found;
+
+        SuiteVisitor(Exercise exercise, String suiteClass, List<CheckDefinition> found) {
+            super(Opcodes.ASM9);
+            this.exercise = exercise;
+            this.suiteClass = suiteClass;
+            this.found = found;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+            return new MethodVisitor(Opcodes.ASM9) {
+                @Override
+                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                    if (!CHECK_DESCRIPTOR.equals(annotation)) {
+                        return null;
+                    }
+                    Map<String, Object> values = new HashMap<>();
+                    return new AnnotationVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visit(String key, Object value) {
+                            values.put(key, value);
+                        }
+
+                        @Override
+                        public void visitEnum(String key, String descriptor, String value) {
+                            values.put(key, value);
+                        }
+
+                        @Override
+                        public void visitEnd() {
+                            found.add(definition(name, values));
+                        }
+                    };
+                }
+            };
+        }
+
+        private CheckDefinition definition(String method, Map<String, Object> values) {
+            String id = (String) values.get("id");
+            if (!id.startsWith(exercise.id() + ".")) {
+                throw new IllegalStateException("check " + id + " in " + suiteClass + " must start with " + exercise.id() + ".");
+            }
+            return new CheckDefinition(id, exercise, Category.valueOf((String) values.get("category")),
+                    ((Number) values.get("points")).doubleValue(), (String) values.get("title"),
+                    ((Number) values.getOrDefault("timeoutSeconds", 10)).intValue(), suiteClass, method);
+        }
+    }
+}

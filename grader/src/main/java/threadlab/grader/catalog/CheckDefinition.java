@@ -1,0 +1,14 @@
+package threadlab.grader.catalog;
+
+import threadlab.grader.api.Category;
+import threadlab.grader.exercise.Exercise;
+
+/**
+ * A check as declared by its {@link threadlab.grader.api.Check} annotation.
+ *
+ * @param suiteClass  the class that declares it
+ * @param method      the name of the test or property method
+ */
+public record CheckDefinition(String id, Exercise exercise, Category category, double points, String title,
+                              int timeoutSeconds, String suiteClass, String method) {
+}

@@ -1,0 +1,263 @@
+package threadlab.grader.checks.philosophers;
+
+import static threadlab.grader.checks.support.Verify.that;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import threadlab.grader.api.Category;
+import threadlab.grader.api.Check;
+import threadlab.grader.checks.support.Blocking;
+import threadlab.grader.checks.support.Verify;
+import threadlab.grader.checks.support.Workers;
+import threadlab.philosophers.DiningTable;
+
+/** Checks of {@code threadlab.philosophers}. */
+public class PhilosophersChecks {
+
+    private static final Duration LIMIT = Duration.ofSeconds(8);
+    private final Workers workers = new Workers();
+
+    @AfterEach
+    void stopWorkers() {
+        workers.close();
+    }
+
+    /** Seats philosophers who each dine {@code meals} times; meals run {@code meal}. */
+    private List<CompletableFuture<Void>> seat(DiningTable table, int meals, MealFactory meal) {
+        List<CompletableFuture<Void>> philosophers = new ArrayList<>();
+        for (int p = 0; p < table.seats(); p++) {
+            int me = p;
+            philosophers.add(workers.run("philosopher-" + p, () -> {
+                for (int i = 0; i < meals; i++) {
+                    table.dine(me, meal.mealFor(me));
+                }
+            }));
+        }
+        return philosophers;
+    }
+
+    @FunctionalInterface
+    private interface MealFactory {
+        Runnable mealFor(int philosopher);
+    }
+
+    // ---- correctness ----------------------------------------------------------------------------
+
+    @Test
+    @Check(id = "philosophers.neighbours-exclusive", category = Category.CORRECTNESS, points = 4,
+            title = "Two philosophers who share a fork never eat at the same time")
+    void neighboursExclusive() throws Throwable {
+        DiningTable table = new DiningTable(5);
+        AtomicIntegerArray eating = new AtomicIntegerArray(5);
+        AtomicReference<String> clash = new AtomicReference<>();
+        Workers.awaitAll(seat(table, 400, me -> () -> {
+            eating.set(me, 1);
+            int left = (me + 4) % 5;
+            int right = (me + 1) % 5;
+            Thread.onSpinWait();
+            if (eating.get(left) == 1 || eating.get(right) == 1) {
+                clash.compareAndSet(null, "philosopher " + me + " ate while philosopher " + (eating.get(left) == 1 ? left : right)
+                        + " also ate");
+            }
+            eating.set(me, 0);
+        }), LIMIT, "5 philosophers eating 400 meals each");
+        that(clash.get() == null, "%s, but they share a fork. A philosopher must hold both forks for the whole meal.", clash.get());
+    }
+
+    @Test
+    @Check(id = "philosophers.no-deadlock", category = Category.CORRECTNESS, points = 4, timeoutSeconds = 15,
+            title = "Hungry philosophers never deadlock")
+    void noDeadlock() throws Throwable {
+        DiningTable table = new DiningTable(5);
+        // Every philosopher takes a first fork, then all wait a moment: the classic deadlock, if it can happen.
+        Workers.awaitAll(seat(table, 300, me -> () -> Thread.yield()), Duration.ofSeconds(10),
+                "5 philosophers dining 300 times each (if all grab their left fork first, each waits forever for the right one)");
+    }
+
+    @Test
+    @Check(id = "philosophers.every-philosopher-eats", category = Category.CORRECTNESS, points = 3, timeoutSeconds = 15,
+            title = "Every philosopher who wants to eat gets to eat (no starvation)")
+    void everyPhilosopherEats() throws Throwable {
+        DiningTable table = new DiningTable(5);
+        AtomicIntegerArray meals = new AtomicIntegerArray(5);
+        AtomicBoolean dinnerTime = new AtomicBoolean(true);
+        List<CompletableFuture<Void>> philosophers = new ArrayList<>();
+        for (int p = 0; p < 5; p++) {
+            int me = p;
+            philosophers.add(workers.run("philosopher-" + p, () -> {
+                while (dinnerTime.get()) {
+                    table.dine(me, () -> {
+                        meals.incrementAndGet(me);
+                        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+                    });
+                }
+            }));
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1_500));
+        dinnerTime.set(false);
+        Workers.awaitAll(philosophers, LIMIT, "5 philosophers finishing their last meal");
+        int[] counts = new int[5];
+        for (int p = 0; p < 5; p++) {
+            counts[p] = meals.get(p);
+        }
+        int min = Arrays.stream(counts).min().orElse(0);
+        int max = Arrays.stream(counts).max().orElse(0);
+        that(max > 0 && min * 10 >= max, "In 1.5 s of dinner, the philosophers ate %s meals: philosopher %d ate fewer "
+                + "than a tenth of the most successful one. A philosopher who keeps losing the race for forks starves; "
+                + "fair locks or an arbitrator that serves philosophers in order prevent it.",
+                Arrays.toString(counts), indexOf(counts, min));
+    }
+
+    private static int indexOf(int[] values, int value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    @Check(id = "philosophers.two-seats", category = Category.CORRECTNESS, points = 1,
+            title = "A table of two, who share both forks, works")
+    void twoSeats() throws Throwable {
+        DiningTable table = new DiningTable(2);
+        AtomicInteger eating = new AtomicInteger();
+        AtomicInteger maxEating = new AtomicInteger();
+        Workers.awaitAll(seat(table, 2_000, me -> () -> {
+            maxEating.accumulateAndGet(eating.incrementAndGet(), Math::max);
+            eating.decrementAndGet();
+        }), LIMIT, "2 philosophers dining 2000 times each");
+        that(maxEating.get() == 1, "At a table of two both philosophers share both forks, yet they ate at the same time.");
+    }
+
+    @Test
+    @Check(id = "philosophers.meal-throws", category = Category.CONTRACT, points = 2,
+            title = "When a meal throws, the exception propagates and both forks are put down")
+    void mealThrows() throws Throwable {
+        DiningTable table = new DiningTable(3);
+        IllegalStateException burnt = new IllegalStateException("the soup is burnt");
+        IllegalStateException seen = Verify.throwsA(IllegalStateException.class, () -> {
+            table.dine(1, () -> {
+                throw burnt;
+            });
+            return null;
+        }, "dine(1, meal) where the meal throws");
+        that(seen == burnt, "dine() must let the meal's own exception through; it threw %s instead.", seen);
+        Workers.awaitAll(List.of(
+                workers.run("philosopher-0", () -> table.dine(0, () -> { })),
+                workers.run("philosopher-2", () -> table.dine(2, () -> { }))),
+                Duration.ofSeconds(2), "the neighbours of a philosopher whose meal threw (were the forks put down?)");
+    }
+
+    @Test
+    @Check(id = "philosophers.interrupt", category = Category.CONTRACT, points = 2,
+            title = "An interrupted philosopher throws InterruptedException and holds no fork")
+    void interrupt() throws Throwable {
+        DiningTable table = new DiningTable(4);
+        CountDownLatch eating = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<Void> holder = workers.run("philosopher-0", () -> table.dine(0, () -> {
+            eating.countDown();
+            awaitQuietly(finish);
+        }));
+        that(eating.await(5, TimeUnit.SECONDS), "philosopher 0 could not start eating at an empty table.");
+        // philosopher 1 needs fork 1, which philosopher 0 holds; it may already hold fork 2.
+        CompletableFuture<Void> blocked = workers.run("philosopher-1", () -> table.dine(1, () -> { }));
+        Thread thread = workers.thread("philosopher-1");
+        Blocking.awaitWaiting(thread, LIMIT, "philosopher 1 waiting for a fork held by philosopher 0");
+        thread.interrupt();
+        try {
+            Workers.await(blocked, Duration.ofSeconds(2), "an interrupted philosopher");
+            throw new AssertionError("A philosopher interrupted while waiting for a fork went on eating instead of throwing "
+                    + "InterruptedException.");
+        } catch (InterruptedException expected) {
+            // right
+        }
+        // Fork 2 (shared with philosopher 2) must be free again, while philosopher 0 still eats.
+        Workers.await(workers.run("philosopher-2", () -> table.dine(2, () -> { })), Duration.ofSeconds(2),
+                "philosopher 2, who needs fork 2 that the interrupted philosopher 1 may have picked up");
+        finish.countDown();
+        Workers.await(holder, LIMIT, "philosopher 0");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    @Check(id = "philosophers.arguments", category = Category.CONTRACT, points = 1,
+            title = "seats < 2 and philosopher indices outside the table are rejected")
+    void arguments() {
+        Verify.throwsA(IllegalArgumentException.class, () -> new DiningTable(1), "new DiningTable(1)");
+        DiningTable table = new DiningTable(3);
+        that(table.seats() == 3, "seats() returned %d for a table of 3.", table.seats());
+        Verify.throwsA(IndexOutOfBoundsException.class, () -> {
+            table.dine(3, () -> { });
+            return null;
+        }, "dine(3, meal) at a table of 3");
+        Verify.throwsA(IndexOutOfBoundsException.class, () -> {
+            table.dine(-1, () -> { });
+            return null;
+        }, "dine(-1, meal)");
+    }
+
+    // ---- concurrency ----------------------------------------------------------------------------
+
+    @Test
+    @Check(id = "philosophers.parallel-meals", category = Category.CONCURRENCY, points = 3,
+            title = "Philosophers who share no fork eat at the same time")
+    void parallelMeals() throws Throwable {
+        DiningTable table = new DiningTable(5);
+        AtomicInteger eating = new AtomicInteger();
+        AtomicInteger maxEating = new AtomicInteger();
+        Workers.awaitAll(seat(table, 15, me -> () -> {
+            maxEating.accumulateAndGet(eating.incrementAndGet(), Math::max);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            eating.decrementAndGet();
+        }), Duration.ofSeconds(10), "5 philosophers with 10 ms meals");
+        that(maxEating.get() >= 2, "Five philosophers with 10 ms meals never ate two at a time. Philosophers 0 and 2 "
+                + "share no fork and could eat together; a single lock around the whole table is safe but serializes "
+                + "every meal. Lock the two forks instead.");
+    }
+
+    // ---- blocking -------------------------------------------------------------------------------
+
+    @Test
+    @Check(id = "philosophers.waiting-blocks", category = Category.BLOCKING, points = 2,
+            title = "A philosopher waiting for a fork blocks instead of spinning")
+    void waitingBlocks() throws Throwable {
+        DiningTable table = new DiningTable(3);
+        CountDownLatch eating = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        workers.run("philosopher-0", () -> table.dine(0, () -> {
+            eating.countDown();
+            awaitQuietly(finish);
+        }));
+        that(eating.await(5, TimeUnit.SECONDS), "philosopher 0 could not start eating at an empty table.");
+        workers.run("philosopher-1", () -> table.dine(1, () -> { }));
+        Thread waiter = workers.thread("philosopher-1");
+        try {
+            Blocking.awaitWaiting(waiter, Duration.ofSeconds(1), "philosopher 1 waiting for a fork");
+            Blocking.assertBlockedProperly(waiter, "While waiting for a fork");
+        } finally {
+            finish.countDown();
+        }
+    }
+}

@@ -1,0 +1,510 @@
+package threadlab.grader.checks.poolexecutor;
+
+import static threadlab.grader.checks.support.Verify.that;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import threadlab.grader.api.Category;
+import threadlab.grader.api.Check;
+import threadlab.grader.checks.support.Blocking;
+import threadlab.grader.checks.support.ForbiddenApis;
+import threadlab.grader.checks.support.Verify;
+import threadlab.grader.checks.support.Workers;
+import threadlab.poolexecutor.PoolExecutor;
+import threadlab.poolexecutor.TaskFuture;
+
+/** Checks of {@code threadlab.poolexecutor}. */
+public class PoolExecutorChecks {
+
+    private static final Duration LIMIT = Duration.ofSeconds(8);
+    private final Workers workers = new Workers();
+    private final List<PoolExecutor> pools = new ArrayList<>();
+    private final List<CountDownLatch> gates = new ArrayList<>();
+
+    /** A pool that is shut down after the check, whatever happens. */
+    private PoolExecutor pool(int size) {
+        PoolExecutor pool = new PoolExecutor(size);
+        pools.add(pool);
+        return pool;
+    }
+
+    /** A latch tasks wait on; opened after the check so no task waits forever. */
+    private CountDownLatch gate() {
+        CountDownLatch gate = new CountDownLatch(1);
+        gates.add(gate);
+        return gate;
+    }
+
+    @AfterEach
+    void cleanUp() {
+        gates.forEach(CountDownLatch::countDown);
+        for (PoolExecutor pool : pools) {
+            try {
+                pool.shutdown();
+            } catch (RuntimeException ignored) {
+                // a broken shutdown is charged by its own check
+            }
+        }
+        workers.close();
+    }
+
+    private static Object await(CountDownLatch gate) throws InterruptedException {
+        if (!gate.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the check never opened this gate");
+        }
+        return null;
+    }
+
+    private static <T> T get(TaskFuture<T> future, String what) throws Exception {
+        try {
+            return future.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(what + ": get() did not return within " + LIMIT.toSeconds() + " s.\n"
+                    + threadlab.grader.checks.support.HangDiagnosis.describe());
+        }
+    }
+
+    // ---- correctness ----------------------------------------------------------------------------
+
+    @Test
+    @Check(id = "poolexecutor.each-task-once", category = Category.CORRECTNESS, points = 3,
+            title = "Every submitted task runs exactly once and its future holds its result")
+    void eachTaskOnce() throws Throwable {
+        PoolExecutor pool = pool(3);
+        AtomicIntegerArray runs = new AtomicIntegerArray(300);
+        List<TaskFuture<Integer>> futures = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                runs.incrementAndGet(n);
+                if (n % 7 == 0) {
+                    throw new IllegalStateException("task " + n + " fails on purpose");
+                }
+                return n * 2;
+            }));
+        }
+        for (int i = 0; i < 300; i++) {
+            TaskFuture<Integer> future = futures.get(i);
+            if (i % 7 == 0) {
+                ExecutionException failure = Verify.throwsA(ExecutionException.class, () -> get(future, "task " + future),
+                        "get() of a task that threw");
+                that(failure.getCause() instanceof IllegalStateException, "get() of a failed task threw ExecutionException "
+                        + "with cause %s; the cause must be what the task threw.", failure.getCause());
+            } else {
+                Integer result = get(future, "task " + i);
+                that(Objects.equals(result, i * 2), "The future of task %d holds %s instead of %d.", i, result, i * 2);
+            }
+        }
+        for (int i = 0; i < 300; i++) {
+            that(runs.get(i) == 1, "Task %d ran %d times; every task must run exactly once (also after a task threw).",
+                    i, runs.get(i));
+        }
+    }
+
+    @Test
+    @Check(id = "poolexecutor.bounded-workers", category = Category.CORRECTNESS, points = 3,
+            title = "Never more than `workers` tasks at once, on at most `workers` reused threads")
+    void boundedWorkers() throws Throwable {
+        PoolExecutor pool = pool(2);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        List<TaskFuture<Void>> futures = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            futures.add(pool.submit(() -> {
+                threads.add(Thread.currentThread());
+                maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                running.decrementAndGet();
+            }));
+        }
+        for (TaskFuture<Void> future : futures) {
+            get(future, "one of 100 short tasks");
+        }
+        that(maxRunning.get() <= 2, "A pool of 2 workers ran %d tasks at the same time.", maxRunning.get());
+        that(threads.size() <= 2, "A pool of 2 workers ran 100 tasks on %d different threads: workers must be reused, "
+                + "not one thread started per task.", threads.size());
+        that(maxRunning.get() == 2, "A pool of 2 workers never ran 2 tasks at the same time: it works like one thread.");
+    }
+
+    @Test
+    @Check(id = "poolexecutor.submission-order", category = Category.CORRECTNESS, points = 1,
+            title = "Tasks start in submission order")
+    void submissionOrder() throws Throwable {
+        PoolExecutor pool = pool(1);
+        List<Integer> started = new CopyOnWriteArrayList<>();
+        List<TaskFuture<Void>> futures = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                started.add(n);
+            }));
+        }
+        for (TaskFuture<Void> future : futures) {
+            get(future, "one of 50 tasks on a single worker");
+        }
+        that(started.equals(IntStream.range(0, 50).boxed().collect(Collectors.toList())),
+                "On a single worker, tasks started in the order %s; they must start in submission order.", started);
+    }
+
+    @Property(tries = 40)
+    @Check(id = "poolexecutor.map-model", category = Category.CORRECTNESS, points = 3, timeoutSeconds = 20,
+            title = "map gives the same results as a sequential map, in input order, and the first failure by input order")
+    void mapModel(@ForAll @IntRange(min = 1, max = 4) int size, @ForAll("items") List<Integer> items)
+            throws InterruptedException {
+        PoolExecutor pool = pool(size);
+        Function<Integer, Integer> fn = x -> {
+            if (x < 0 && x % 3 == 0) {
+                throw new IllegalArgumentException("item " + x);
+            }
+            return x * x + 1;
+        };
+        Integer firstFailing = items.stream().filter(x -> x < 0 && x % 3 == 0).findFirst().orElse(null);
+        try {
+            List<Integer> results = pool.map(fn, items);
+            that(firstFailing == null, "map(fn, %s) returned %s, but fn throws for item %d: map must throw ExecutionException.",
+                    items, results, firstFailing);
+            List<Integer> expected = items.stream().map(fn).collect(Collectors.toList());
+            that(expected.equals(results), "map(x -> x*x+1, %s) on %d workers returned %s, expected %s (results in the "
+                    + "order of the items).", items, size, results, expected);
+        } catch (ExecutionException e) {
+            that(firstFailing != null, "map(fn, %s) threw %s although no item fails.", items, e);
+            that(("item " + firstFailing).equals(e.getCause().getMessage()), "map(fn, %s) reported the failure of '%s'; "
+                    + "it must report the first failing item in input order, item %d.", items, e.getCause().getMessage(),
+                    firstFailing);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> items() {
+        return Arbitraries.integers().between(-20, 20).list().ofMaxSize(25);
+    }
+
+    @Test
+    @Check(id = "poolexecutor.map-cancels", category = Category.CORRECTNESS, points = 2,
+            title = "A failing map cancels the calls that have not started")
+    void mapCancels() throws Throwable {
+        PoolExecutor pool = pool(1);
+        AtomicInteger ran = new AtomicInteger();
+        List<Integer> items = IntStream.range(0, 40).boxed().collect(Collectors.toList());
+        ExecutionException e = Verify.throwsA(ExecutionException.class, () -> pool.map(x -> {
+            ran.incrementAndGet();
+            if (x == 0) {
+                throw new IllegalStateException("first item fails");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            return x;
+        }, items), "map where the first item fails");
+        that(e.getCause() instanceof IllegalStateException, "map threw ExecutionException with cause %s.", e.getCause());
+        pool.shutdown();
+        that(pool.awaitTermination(5, TimeUnit.SECONDS), "The pool did not terminate after a failed map.");
+        that(ran.get() < 20, "After the first item failed, %d of 40 calls still ran: map must cancel the calls that have "
+                + "not started.", ran.get());
+    }
+
+    @Test
+    @Check(id = "poolexecutor.map-timeout", category = Category.CORRECTNESS, points = 1,
+            title = "The timed map throws TimeoutException and cancels what has not started")
+    void mapTimeout() throws Throwable {
+        PoolExecutor pool = pool(2);
+        CountDownLatch gate = gate();
+        AtomicInteger started = new AtomicInteger();
+        long start = System.nanoTime();
+        Verify.throwsA(TimeoutException.class, () -> pool.map(x -> {
+            started.incrementAndGet();
+            try {
+                await(gate);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return x;
+        }, List.of(1, 2, 3, 4, 5, 6, 7, 8), 200, TimeUnit.MILLISECONDS), "map(fn, 8 items, 200 ms) with calls that never finish");
+        that(Verify.millisSince(start) < 3_000, "The timed map returned after %d ms; its timeout was 200 ms.", Verify.millisSince(start));
+        gate.countDown();
+        pool.shutdown();
+        that(pool.awaitTermination(5, TimeUnit.SECONDS), "The pool did not terminate after a timed-out map.");
+        that(started.get() == 2, "%d of 8 calls started, though only the 2 running ones had started when the timeout "
+                + "passed: the others must be cancelled.", started.get());
+    }
+
+    @Test
+    @Check(id = "poolexecutor.as-completed", category = Category.CORRECTNESS, points = 2,
+            title = "asCompleted yields each future once, in completion order")
+    void asCompleted() throws Throwable {
+        PoolExecutor pool = pool(3);
+        CountDownLatch first = gate();
+        CountDownLatch second = gate();
+        CountDownLatch third = gate();
+        TaskFuture<String> c = pool.submit(() -> {
+            await(third);
+            return "c";
+        });
+        TaskFuture<String> a = pool.submit(() -> {
+            await(first);
+            return "a";
+        });
+        TaskFuture<String> b = pool.submit(() -> {
+            await(second);
+            return "b";
+        });
+        CompletableFuture<List<String>> order = workers.start("consumer", () -> {
+            List<String> seen = new ArrayList<>();
+            CountDownLatch[] next = {second, third};
+            int i = 0;
+            for (TaskFuture<String> done : PoolExecutor.asCompleted(List.of(c, a, b))) {
+                seen.add(done.get());
+                if (i < next.length) {
+                    next[i++].countDown();
+                }
+            }
+            return seen;
+        });
+        first.countDown();
+        List<String> seen = Workers.await(order, LIMIT, "iterating asCompleted");
+        that(seen.equals(List.of("a", "b", "c")), "Futures completed in the order a, b, c; asCompleted yielded %s.", seen);
+    }
+
+    @Test
+    @Check(id = "poolexecutor.callbacks", category = Category.CORRECTNESS, points = 2,
+            title = "onDone callbacks run once each, in order, even if one throws")
+    void callbacks() throws Throwable {
+        PoolExecutor pool = pool(1);
+        CountDownLatch gate = gate();
+        TaskFuture<Object> future = pool.submit(() -> await(gate));
+        List<String> calls = new CopyOnWriteArrayList<>();
+        future.onDone(f -> calls.add("first"));
+        future.onDone(f -> {
+            throw new IllegalStateException("a callback that throws (on purpose)");
+        });
+        future.onDone(f -> calls.add("third:" + f.isDone()));
+        gate.countDown();
+        get(future, "the task");
+        pool.shutdown();
+        that(pool.awaitTermination(5, TimeUnit.SECONDS), "The pool did not terminate.");
+        Thread caller = Thread.currentThread();
+        AtomicBoolean inCaller = new AtomicBoolean();
+        future.onDone(f -> inCaller.set(Thread.currentThread() == caller));
+        that(calls.equals(List.of("first", "third:true")), "Callbacks ran as %s; expected [first, third:true]: each once, "
+                + "in the order added, after the future is done, and a throwing callback must not stop the others.", calls);
+        that(inCaller.get(), "A callback added to a done future must run at once, in the caller's thread.");
+    }
+
+    @Test
+    @Check(id = "poolexecutor.no-leaked-workers", category = Category.CORRECTNESS, points = 2,
+            title = "After termination no worker thread is alive")
+    void noLeakedWorkers() throws Throwable {
+        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+        PoolExecutor pool = pool(3);
+        for (int i = 0; i < 10; i++) {
+            pool.submit(() -> 1);
+        }
+        pool.shutdown();
+        that(pool.awaitTermination(5, TimeUnit.SECONDS), "awaitTermination(5 s) returned false for a pool with 10 tiny tasks.");
+        that(pool.isTerminated(), "isTerminated() is false after awaitTermination returned true.");
+        List<String> leaked = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive() && !t.getName().startsWith("threadlab-grader"))
+                .map(Thread::getName).collect(Collectors.toList());
+        that(leaked.isEmpty(), "After termination these threads started by the pool are still alive: %s. Idle workers must "
+                + "wake up at shutdown() and end.", leaked);
+    }
+
+    // ---- contract -------------------------------------------------------------------------------
+
+    @Test
+    @Check(id = "poolexecutor.arguments", category = Category.CONTRACT, points = 1,
+            title = "workers < 1 throws IllegalArgumentException; submit after shutdown() is rejected")
+    void arguments() {
+        Verify.throwsA(IllegalArgumentException.class, () -> new PoolExecutor(0), "new PoolExecutor(0)");
+        PoolExecutor pool = pool(2);
+        that(pool.workers() == 2, "workers() returned %d for a pool of 2.", pool.workers());
+        that(!pool.isShutdown(), "isShutdown() is true before shutdown().");
+        pool.shutdown();
+        that(pool.isShutdown(), "isShutdown() is false after shutdown().");
+        Verify.throwsA(RejectedExecutionException.class, () -> pool.submit(() -> 1), "submit(callable) after shutdown()");
+        Verify.throwsA(RejectedExecutionException.class, () -> pool.submit(() -> { }), "submit(runnable) after shutdown()");
+    }
+
+    @Test
+    @Check(id = "poolexecutor.cancel", category = Category.CONTRACT, points = 2,
+            title = "A task cancelled before it starts never runs; its future says so")
+    void cancel() throws Throwable {
+        PoolExecutor pool = pool(1);
+        CountDownLatch gate = gate();
+        TaskFuture<Object> blocker = pool.submit(() -> await(gate));
+        AtomicBoolean ran = new AtomicBoolean();
+        TaskFuture<Void> queued = pool.submit(() -> ran.set(true));
+        that(!queued.isDone() && !queued.isRunning(), "A queued task's future says done=%s, running=%s.", queued.isDone(), queued.isRunning());
+        that(queued.cancel(false), "cancel(false) of a task that has not started returned false.");
+        that(queued.isCancelled() && queued.isDone(), "After cancel: isCancelled()=%s, isDone()=%s; both must be true.",
+                queued.isCancelled(), queued.isDone());
+        that(!queued.cancel(false), "A second cancel() returned true.");
+        Verify.throwsA(CancellationException.class, queued::get, "get() of a cancelled task");
+        Verify.throwsA(CancellationException.class, queued::exception, "exception() of a cancelled task");
+        gate.countDown();
+        get(blocker, "the task before the cancelled one");
+        pool.shutdown();
+        that(pool.awaitTermination(5, TimeUnit.SECONDS), "The pool did not terminate.");
+        that(!ran.get(), "A task cancelled before it started ran anyway.");
+    }
+
+    @Test
+    @Check(id = "poolexecutor.cancel-running", category = Category.CONTRACT, points = 2,
+            title = "cancel(true) interrupts a running task; cancel(false) leaves it alone")
+    void cancelRunning() throws Throwable {
+        PoolExecutor pool = pool(1);
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        TaskFuture<String> sleeper = pool.submit(() -> {
+            started.countDown();
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw e;
+            }
+            return "finished";
+        });
+        that(started.await(5, TimeUnit.SECONDS), "The task did not start within 5 s on an idle pool.");
+        that(sleeper.isRunning(), "isRunning() is false while the task runs.");
+        that(!sleeper.cancel(false), "cancel(false) of a running task returned true; it may only succeed before the task "
+                + "starts.");
+        that(sleeper.cancel(true), "cancel(true) of a running task returned false.");
+        Verify.throwsA(CancellationException.class, () -> get(sleeper, "the cancelled task"), "get() after cancel(true)");
+        TaskFuture<String> next = pool.submit(() -> "next task ran");
+        that("next task ran".equals(get(next, "a task after a cancelled one")), "A task after the cancelled one failed.");
+        that(interrupted.get(), "cancel(true) did not interrupt the thread running the task.");
+    }
+
+    @Test
+    @Check(id = "poolexecutor.get-timeout", category = Category.CONTRACT, points = 1,
+            title = "get(timeout) throws TimeoutException when the task is not done in time")
+    void getTimeout() throws Throwable {
+        PoolExecutor pool = pool(1);
+        CountDownLatch gate = gate();
+        TaskFuture<Object> slow = pool.submit(() -> await(gate));
+        long start = System.nanoTime();
+        Verify.throwsA(TimeoutException.class, () -> slow.get(150, TimeUnit.MILLISECONDS), "get(150 ms) of a task that is not done");
+        that(Verify.millisSince(start) >= 100, "get(150 ms) gave up after %d ms.", Verify.millisSince(start));
+    }
+
+    @Test
+    @Check(id = "poolexecutor.exception", category = Category.CONTRACT, points = 1,
+            title = "exception() returns what the task threw, or null")
+    void exception() throws Throwable {
+        PoolExecutor pool = pool(1);
+        IllegalStateException boom = new IllegalStateException("boom");
+        TaskFuture<Object> failing = pool.submit(() -> {
+            throw boom;
+        });
+        TaskFuture<Integer> fine = pool.submit(() -> 7);
+        that(failing.exception() == boom, "exception() of a failed task returned %s instead of what it threw.", failing.exception());
+        that(fine.exception() == null, "exception() of a successful task returned %s instead of null.", fine.exception());
+    }
+
+    @Test
+    @Check(id = "poolexecutor.shutdown", category = Category.CONTRACT, points = 2,
+            title = "shutdown() lets queued tasks finish; awaitTermination and close wait for them")
+    void shutdown() throws Throwable {
+        PoolExecutor pool = pool(2);
+        AtomicInteger done = new AtomicInteger();
+        CountDownLatch gate = gate();
+        for (int i = 0; i < 20; i++) {
+            pool.submit(() -> {
+                await(gate);
+                done.incrementAndGet();
+                return null;
+            });
+        }
+        pool.shutdown();
+        that(!pool.awaitTermination(50, TimeUnit.MILLISECONDS), "awaitTermination returned true while tasks were still queued.");
+        that(!pool.isTerminated(), "isTerminated() is true while tasks are still queued.");
+        gate.countDown();
+        that(pool.awaitTermination(5, TimeUnit.SECONDS), "awaitTermination(5 s) returned false; 20 tiny queued tasks were left.");
+        that(done.get() == 20, "Only %d of 20 queued tasks ran after shutdown(); queued tasks must still run.", done.get());
+
+        PoolExecutor closing = pool(2);
+        AtomicInteger closedDone = new AtomicInteger();
+        for (int i = 0; i < 10; i++) {
+            closing.submit(() -> closedDone.incrementAndGet());
+        }
+        Workers.await(workers.run("closer", closing::close), LIMIT, "close()");
+        that(closedDone.get() == 10 && closing.isTerminated(), "close() returned before all tasks finished (%d of 10).",
+                closedDone.get());
+    }
+
+    // ---- blocking -------------------------------------------------------------------------------
+
+    @Test
+    @Check(id = "poolexecutor.get-blocks", category = Category.BLOCKING, points = 2,
+            title = "A thread waiting in get() blocks instead of spinning or polling")
+    void getBlocks() throws Throwable {
+        PoolExecutor pool = pool(1);
+        CountDownLatch gate = gate();
+        TaskFuture<Object> future = pool.submit(() -> await(gate));
+        workers.start("waiter", future::get);
+        Thread waiter = workers.thread("waiter");
+        Blocking.awaitWaiting(waiter, Duration.ofSeconds(1), "get() of a task that is not done");
+        Blocking.assertBlockedProperly(waiter, "While waiting in get()");
+        gate.countDown();
+    }
+
+    @Test
+    @Check(id = "poolexecutor.idle-workers-block", category = Category.BLOCKING, points = 1,
+            title = "Idle workers wait for tasks without spinning")
+    void idleWorkersBlock() throws Throwable {
+        PoolExecutor pool = pool(2);
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        get(pool.submit(() -> worker.set(Thread.currentThread())), "a first task");
+        Blocking.awaitWaiting(worker.get(), Duration.ofSeconds(1), "an idle worker");
+        Blocking.assertBlockedProperly(worker.get(), "An idle worker, waiting for tasks");
+    }
+
+    // ---- policy ---------------------------------------------------------------------------------
+
+    @Test
+    @Check(id = "poolexecutor.policy", category = Category.POLICY, points = 1,
+            title = "Uses none of the JDK's executors or futures")
+    void policy() {
+        ForbiddenApis.assertNone(() -> pool(1), ForbiddenApis.find("threadlab.poolexecutor", c -> true, type ->
+                        type.equals("java.util.concurrent.ThreadPoolExecutor")
+                        || type.equals("java.util.concurrent.ScheduledThreadPoolExecutor")
+                        || type.equals("java.util.concurrent.ForkJoinPool")
+                        || type.equals("java.util.concurrent.Executors")
+                        || type.equals("java.util.concurrent.CompletableFuture")
+                        || type.equals("java.util.concurrent.FutureTask")
+                        || type.equals("java.util.concurrent.AbstractExecutorService")
+                        || type.equals("java.util.concurrent.ExecutorCompletionService")),
+                "poolexecutor may not use ThreadPoolExecutor, ScheduledThreadPoolExecutor, ForkJoinPool, Executors, "
+                        + "CompletableFuture, FutureTask or any other JDK executor or future: build them yourself.");
+    }
+}

@@ -1,0 +1,98 @@
+package threadlab.grader.checks.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Threads a check starts to drive the student's code, with bounded waits that explain a hang.
+ *
+ * <p>Threads are daemons: one stuck in student code (spinning, deadlocked) cannot be stopped, but it
+ * must not keep the JVM alive either. {@link #close()} interrupts them all and waits briefly.
+ */
+public final class Workers implements AutoCloseable {
+
+    private final List<Thread> threads = new ArrayList<>();
+
+    /** Starts {@code body} in a new thread named {@code name}; the future holds its outcome. */
+    public <T> CompletableFuture<T> start(String name, Callable<T> body) {
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                outcome.complete(body.call());
+            } catch (Throwable t) {
+                outcome.completeExceptionally(t);
+            }
+        }, name);
+        thread.setDaemon(true);
+        synchronized (threads) {
+            threads.add(thread);
+        }
+        thread.start();
+        return outcome;
+    }
+
+    public CompletableFuture<Void> run(String name, ThrowingRunnable body) {
+        return start(name, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    public Thread thread(String name) {
+        synchronized (threads) {
+            return threads.stream().filter(t -> t.getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no worker named " + name));
+        }
+    }
+
+    /**
+     * Waits for {@code future} at most {@code limit}; on a timeout fails with {@code what} and a
+     * diagnosis of where the threads are stuck. Returns the value, or rethrows what the body threw.
+     */
+    public static <T> T await(CompletableFuture<T> future, Duration limit, String what) throws Throwable {
+        try {
+            return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(what + " did not finish within " + limit.toMillis() + " ms.\n" + HangDiagnosis.describe());
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Waits for all of {@code futures}, like {@link #await}. */
+    public static void awaitAll(List<? extends CompletableFuture<?>> futures, Duration limit, String what) throws Throwable {
+        await(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), limit, what);
+        for (CompletableFuture<?> future : futures) {
+            await(future, Duration.ZERO, what); // rethrows the first failure in order
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Thread> started;
+        synchronized (threads) {
+            started = new ArrayList<>(threads);
+        }
+        started.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (Thread thread : started) {
+            try {
+                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, deadline - System.nanoTime()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

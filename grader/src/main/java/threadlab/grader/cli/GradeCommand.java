@@ -1,0 +1,157 @@
+package threadlab.grader.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import threadlab.grader.catalog.CheckCatalog;
+import threadlab.grader.engine.GradeRequest;
+import threadlab.grader.engine.GradingEngine;
+import threadlab.grader.report.GradeReport;
+import threadlab.grader.report.ReportFormat;
+import threadlab.grader.report.TextReport;
+import threadlab.grader.submission.SubmissionException;
+
+/** {@code grade grade}: grades a submission and writes the reports. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = {"Grades a submission: by default your own exercises/ folder.",
+                "Every lost point comes with a message that says what was expected, what happened, and how to reproduce it."})
+final class GradeCommand implements Callable<Integer> {
+
+    /** Environment variable naming the ThreadLab checkout; {@code ./grade} sets it. */
+    static final String ROOT_VARIABLE = "THREADLAB_ROOT";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--submission", paramLabel = "PATH",
+            description = "A folder or .zip with the sources to grade (found by their 'package threadlab.<exercise>;' "
+                    + "line, in any layout), or 'solutions' for the reference solutions. Default: exercises/.")
+    String submission;
+
+    @Option(names = "--exercise", paramLabel = "ID", description = "Grade only this exercise (repeatable). Default: all six.")
+    List<String> exercises;
+
+    @Option(names = "--rubric", paramLabel = "FILE", description = "Rubric file (YAML or JSON) overriding points, dropping or hiding checks.")
+    Path rubricFile;
+
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
+            description = "Report formats, repeatable: ${COMPLETION-CANDIDATES}. Default: text.")
+    List<ReportFormat> formats;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the reports. Default: target/grade/.")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice of the checks; reproduces a run.")
+    Long seed;
+
+    @Option(names = "--quick", description = "Skip the slow phases (coverage) for a fast inner loop.")
+    boolean quick;
+
+    @Option(names = "--fail-under", paramLabel = "PERCENT",
+            description = "Exit with code 1 when the score is below this percentage (for CI).")
+    Double failUnder;
+
+    @Option(names = "--label", paramLabel = "NAME", description = "How the reports name the submission. Default: its path.")
+    String label;
+
+    @Override
+    public Integer call() {
+        if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
+            throw new ThreadLabCli.UsageProblem("--fail-under takes a percentage from 0 to 100, not " + failUnder);
+        }
+        Path root = projectRoot();
+        Path submissionPath = resolveSubmission(root);
+        Path outDir = out != null ? out : root.resolve("target").resolve("grade");
+        CheckCatalog catalog = CheckCatalog.load();
+        long usedSeed = seed != null ? seed : new SecureRandom().nextInt(1_000_000);
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("Grading %s (seed %d%s)%n", submissionPath, usedSeed, quick ? ", quick" : "");
+
+        GradeRequest request = new GradeRequest(submissionPath, label != null ? label : submissionPath.toString(),
+                EnumSet.copyOf(Options.exercises(exercises)), usedSeed, quick, Options.rubric(rubricFile, catalog),
+                workDir(outDir));
+        GradeReport report;
+        try {
+            report = new GradingEngine(GradingEngine.currentClasspath(), catalog, new ConsoleProgress(err)).grade(request);
+        } catch (SubmissionException e) {
+            throw new ThreadLabCli.UsageProblem("cannot read the submission: " + e.getMessage());
+        } finally {
+            deleteRecursively(request.workDir());
+        }
+        writeReports(report, outDir);
+        if (failUnder != null && report.percent() < failUnder) {
+            err.printf("Score %.1f%% is below --fail-under %.1f%%.%n", report.percent(), failUnder);
+            return ThreadLabCli.BELOW_THRESHOLD;
+        }
+        return ThreadLabCli.GRADED;
+    }
+
+    private void writeReports(GradeReport report, Path outDir) {
+        Set<ReportFormat> chosen = new LinkedHashSet<>(formats == null || formats.isEmpty() ? List.of(ReportFormat.TEXT) : formats);
+        PrintWriter stdout = spec.commandLine().getOut();
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(outDir);
+            for (ReportFormat format : chosen) {
+                written.add(format.write(report, outDir));
+            }
+        } catch (IOException e) {
+            throw new ThreadLabCli.UsageProblem("cannot write the reports to " + outDir + ": " + e.getMessage());
+        }
+        if (chosen.contains(ReportFormat.TEXT)) {
+            stdout.print(TextReport.render(report, colourful()));
+        }
+        stdout.println("Reports: " + written);
+        stdout.flush();
+    }
+
+    private Path resolveSubmission(Path root) {
+        if (submission == null) {
+            return root.resolve("exercises");
+        }
+        Path given = Path.of(submission);
+        if (!Files.exists(given) && (submission.equals("solutions") || submission.equals("exercises"))) {
+            return root.resolve(submission);
+        }
+        return given.toAbsolutePath().normalize();
+    }
+
+    private static Path projectRoot() {
+        String root = System.getenv(ROOT_VARIABLE);
+        return Path.of(root != null ? root : ".").toAbsolutePath().normalize();
+    }
+
+    private static Path workDir(Path outDir) {
+        try {
+            Files.createDirectories(outDir);
+            return Files.createTempDirectory(outDir.toAbsolutePath(), "work-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a work folder in " + outDir, e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // leftovers in target/ are harmless
+        }
+    }
+
+    private static boolean colourful() {
+        return System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+}

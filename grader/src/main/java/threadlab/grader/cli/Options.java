@@ -1,0 +1,46 @@
+package threadlab.grader.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import threadlab.grader.catalog.CheckCatalog;
+import threadlab.grader.exercise.Exercise;
+import threadlab.grader.rubric.Rubric;
+import threadlab.grader.rubric.RubricException;
+
+/** Interpreting the options shared by the commands, with clear errors. */
+final class Options {
+
+    private Options() {
+    }
+
+    static List<Exercise> exercises(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of(Exercise.values());
+        }
+        List<Exercise> chosen = new ArrayList<>();
+        for (String id : ids) {
+            chosen.add(Exercise.byId(id).orElseThrow(() -> new ThreadLabCli.UsageProblem("unknown exercise '" + id
+                    + "'; the exercises are " + Arrays.stream(Exercise.values()).map(Exercise::id).collect(Collectors.joining(", ")))));
+        }
+        return chosen;
+    }
+
+    static Rubric rubric(Path file, CheckCatalog catalog) {
+        if (file == null) {
+            return Rubric.defaults(catalog);
+        }
+        try {
+            return Rubric.fromFile(file, catalog);
+        } catch (RubricException e) {
+            throw new ThreadLabCli.UsageProblem("invalid rubric: " + e.getMessage());
+        }
+    }
+
+    static String points(double points) {
+        return points == Math.rint(points) ? Long.toString((long) points) : String.format(Locale.ROOT, "%.1f", points);
+    }
+}

@@ -1,0 +1,109 @@
+package threadlab.grader.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import threadlab.grader.catalog.CheckDefinition;
+import threadlab.grader.compile.Compilation;
+import threadlab.grader.compile.SourceCompiler;
+import threadlab.grader.contract.ApiContract;
+import threadlab.grader.coverage.CoverageProbe;
+import threadlab.grader.exercise.Exercise;
+import threadlab.grader.report.CheckReport;
+import threadlab.grader.report.CoverageReport;
+import threadlab.grader.report.ExerciseReport;
+import threadlab.grader.rubric.Rubric;
+import threadlab.grader.runner.CheckStatus;
+
+/** Grades one exercise of a submission: compile, check the API, run the checks in isolation, score. */
+final class ExerciseGrader {
+
+    /** Bound on all the checks of one exercise, however many of them hang. */
+    static final Duration EXERCISE_BUDGET = Duration.ofSeconds(75);
+    private static final int OUTPUT_SHOWN = 4_000;
+
+    private final List<Path> graderClasspath;
+    private final SourceCompiler compiler = new SourceCompiler();
+    private final ApiContract contract = ApiContract.load();
+    private final Progress progress;
+
+    ExerciseGrader(List<Path> graderClasspath, Progress progress) {
+        this.graderClasspath = graderClasspath;
+        this.progress = progress;
+    }
+
+    ExerciseReport grade(Exercise exercise, List<Path> sources, List<CheckDefinition> checks, GradeRequest request) {
+        Rubric rubric = request.rubric();
+        if (sources.isEmpty()) {
+            return report(exercise, ExerciseReport.MISSING, Scoring.all(checks, rubric, CheckStatus.SKIPPED,
+                    "Not graded: the submission has no source file declaring 'package " + exercise.javaPackage() + ";'."),
+                    List.of(), List.of(), null, "");
+        }
+        Path work = request.workDir().resolve(exercise.id());
+        progress.phase(exercise.id(), "compiling " + sources.size() + " file(s)");
+        Compilation compilation = compiler.compile(sources, work.resolve("classes"));
+        if (!compilation.success()) {
+            return report(exercise, ExerciseReport.COMPILE_ERROR, Scoring.all(checks, rubric, CheckStatus.SKIPPED,
+                    "Not graded: the exercise does not compile (see the compiler's messages)."),
+                    compilation.diagnostics(), List.of(), null, "");
+        }
+        List<String> drift = contract.drift(compilation.outputDir(), exercise.javaPackage());
+
+        Path runDir = createDirectories(work.resolve("run"));
+        Path exec = runDir.resolve("jacoco.exec");
+        Optional<CoverageProbe> coverage = request.quick() ? Optional.empty() : CoverageProbe.fromClasspath(graderClasspath);
+        progress.phase(exercise.id(), "running " + checks.size() + " checks" + (coverage.isPresent() ? " with coverage" : ""));
+        IsolatedCheckRun run = new IsolatedCheckRun(graderClasspath, compilation.outputDir(), runDir, request.seed(),
+                coverage.map(c -> c.jvmArgument(exercise.javaPackage(), exec)));
+        Map<String, CheckOutcome> outcomes = run.run(checks, EXERCISE_BUDGET).stream()
+                .collect(Collectors.toMap(CheckOutcome::checkId, Function.identity()));
+        CoverageReport coverageReport = coverage.isPresent()
+                ? CoverageProbe.analyze(exec, compilation.outputDir(), sources) : null;
+        return report(exercise, ExerciseReport.GRADED, Scoring.score(checks, outcomes, rubric),
+                compilation.diagnostics(), drift, coverageReport, studentOutput(runDir));
+    }
+
+    private static ExerciseReport report(Exercise exercise, String status, List<CheckReport> checks,
+            List<String> compilerMessages, List<String> drift, CoverageReport coverage, String output) {
+        return new ExerciseReport(exercise.id(), status, Scoring.sum(checks, false), Scoring.sum(checks, true), checks,
+                compilerMessages, drift, coverage, output);
+    }
+
+    /** What the student's code printed (all JVMs of the run), truncated. */
+    private static String studentOutput(Path runDir) {
+        try (Stream<Path> logs = Files.list(runDir)) {
+            String all = logs.filter(f -> f.getFileName().toString().endsWith(".log")).sorted()
+                    .map(ExerciseGrader::readQuietly)
+                    .filter(s -> !s.isBlank())
+                    .collect(Collectors.joining("\n"));
+            return all.length() <= OUTPUT_SHOWN ? all : all.substring(0, OUTPUT_SHOWN) + "\n... (truncated)";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package threadlab.grader.report;
+
+import java.util.List;
+
+/**
+ * The result of grading one submission; serialized as {@code result.json}, schema version 1 (see
+ * {@code result.schema.json}). Fields are only ever added, never renamed or removed, within a schema
+ * version.
+ *
+ * @param schemaVersion always 1 for this shape
+ * @param submission    what was graded (a path, or the label given on the command line)
+ * @param seed          the seed of every random choice; {@code --seed} with it reproduces the run
+ * @param quick         whether slow phases (coverage) were skipped
+ */
+public record GradeReport(int schemaVersion, String submission, String graderVersion, String gradedAt, long seed,
+                          boolean quick, double score, double maxScore, List<ExerciseReport> exercises) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Score as a percentage of the maximum, 0 when nothing could be scored. */
+    public double percent() {
+        return maxScore == 0 ? 0 : 100.0 * score / maxScore;
+    }
+}

@@ -1,0 +1,57 @@
+package threadlab.grader.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gradescope's {@code results.json}: one test per check, with score, max_score, status, output,
+ * visibility and tags. Checks the rubric hides get Gradescope's {@code hidden} visibility: they count,
+ * students do not see them.
+ */
+final class GradescopeReport implements ReportFormat.ReportWriter {
+
+    @Override
+    public Path write(GradeReport report, Path outDir) throws IOException {
+        Path file = outDir.resolve("results.json");
+        JsonReport.JSON.writeValue(file.toFile(), toGradescope(report));
+        return file;
+    }
+
+    static Map<String, Object> toGradescope(GradeReport report) {
+        List<Map<String, Object>> tests = new ArrayList<>();
+        for (ExerciseReport exercise : report.exercises()) {
+            for (CheckReport check : exercise.checks()) {
+                Map<String, Object> test = new LinkedHashMap<>();
+                test.put("name", exercise.id() + ": " + check.title());
+                test.put("number", check.id());
+                test.put("score", check.score());
+                test.put("max_score", check.maxScore());
+                test.put("status", check.passed() ? "passed" : "failed");
+                test.put("output", check.passed() ? "" : check.status() + ": " + (check.message() == null ? "" : check.message()));
+                test.put("tags", List.of(exercise.id(), check.category()));
+                test.put("visibility", check.hidden() ? "hidden" : "visible");
+                tests.add(test);
+            }
+        }
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("score", report.score());
+        results.put("output", "ThreadLab " + report.graderVersion() + ", seed " + report.seed()
+                + ". Exercises: " + exerciseSummary(report));
+        results.put("visibility", "visible");
+        results.put("stdout_visibility", "hidden");
+        results.put("tests", tests);
+        return results;
+    }
+
+    private static String exerciseSummary(GradeReport report) {
+        List<String> parts = new ArrayList<>();
+        for (ExerciseReport exercise : report.exercises()) {
+            parts.add(exercise.id() + " " + Points.of(exercise.score(), exercise.maxScore()) + " (" + exercise.status() + ")");
+        }
+        return String.join(", ", parts);
+    }
+}

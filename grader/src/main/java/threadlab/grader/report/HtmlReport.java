@@ -1,0 +1,77 @@
+package threadlab.grader.report;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.html}: a self-contained page (no external files, works offline) with scores per
+ * exercise, each lost point with its message and counterexample, and coverage gaps.
+ */
+final class HtmlReport implements ReportFormat.ReportWriter {
+
+    private static final Template TEMPLATE = compile();
+
+    @Override
+    public Path write(GradeReport report, Path outDir) throws IOException {
+        Path file = outDir.resolve("report.html");
+        Files.writeString(file, TEMPLATE.execute(model(report)), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Map<String, Object> model(GradeReport report) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("submission", report.submission());
+        model.put("version", report.graderVersion());
+        model.put("gradedAt", report.gradedAt());
+        model.put("seed", report.seed());
+        model.put("quick", report.quick());
+        model.put("score", Points.of(report.score(), report.maxScore()));
+        model.put("percent", Math.round(report.percent()));
+        List<Map<String, Object>> exercises = new ArrayList<>();
+        for (ExerciseReport exercise : report.exercises()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", exercise.id());
+            e.put("status", exercise.status());
+            e.put("score", Points.of(exercise.score(), exercise.maxScore()));
+            e.put("percent", exercise.maxScore() == 0 ? 0 : Math.round(100 * exercise.score() / exercise.maxScore()));
+            e.put("compilerMessages", exercise.compilerMessages());
+            e.put("apiDrift", exercise.apiDrift());
+            e.put("coverage", exercise.coverage());
+            e.put("output", exercise.output());
+            List<Map<String, Object>> checks = new ArrayList<>();
+            for (CheckReport check : exercise.checks()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("id", check.id());
+                c.put("title", check.title());
+                c.put("category", check.category());
+                c.put("status", check.status());
+                c.put("passed", check.passed());
+                c.put("points", Points.of(check.score(), check.maxScore()));
+                c.put("message", check.hidden() ? "Details of this check are hidden by your instructor." : check.message());
+                checks.add(c);
+            }
+            e.put("checks", checks);
+            exercises.add(e);
+        }
+        model.put("exercises", exercises);
+        return model;
+    }
+
+    private static Template compile() {
+        try (Reader in = new InputStreamReader(HtmlReport.class.getResourceAsStream("report.html.mustache"), StandardCharsets.UTF_8)) {
+            return Mustache.compiler().defaultValue("").zeroIsFalse(true).emptyStringIsFalse(true).compile(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("the grader lacks its HTML template", e);
+        }
+    }
+}

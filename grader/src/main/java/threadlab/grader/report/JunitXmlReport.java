@@ -1,0 +1,70 @@
+package threadlab.grader.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * JUnit XML, one {@code TEST-threadlab.<exercise>.xml} per exercise, for the test reporters of CI
+ * systems. Each check is a test case; lost points are failures, errors, or skips.
+ */
+final class JunitXmlReport implements ReportFormat.ReportWriter {
+
+    @Override
+    public Path write(GradeReport report, Path outDir) throws IOException {
+        Path dir = Files.createDirectories(outDir.resolve("junit"));
+        for (ExerciseReport exercise : report.exercises()) {
+            try (OutputStream out = Files.newOutputStream(dir.resolve("TEST-threadlab." + exercise.id() + ".xml"))) {
+                XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+                writeSuite(exercise, xml);
+                xml.close();
+            } catch (XMLStreamException e) {
+                throw new IOException("could not write the JUnit XML of " + exercise.id(), e);
+            }
+        }
+        return dir;
+    }
+
+    private static void writeSuite(ExerciseReport exercise, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", "threadlab." + exercise.id());
+        xml.writeAttribute("tests", Integer.toString(exercise.checks().size()));
+        xml.writeAttribute("failures", count(exercise, "failed"));
+        xml.writeAttribute("errors", Long.toString(exercise.checks().stream()
+                .filter(c -> c.status().equals("error") || c.status().equals("timeout")).count()));
+        xml.writeAttribute("skipped", count(exercise, "skipped"));
+        xml.writeAttribute("time", seconds(exercise.checks().stream().mapToLong(CheckReport::durationMs).sum()));
+        for (CheckReport check : exercise.checks()) {
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", "threadlab." + exercise.id());
+            xml.writeAttribute("name", check.id() + " [" + Points.of(check.score(), check.maxScore()) + "] " + check.title());
+            xml.writeAttribute("time", seconds(check.durationMs()));
+            if (!check.passed()) {
+                String element = check.status().equals("failed") ? "failure" : check.status().equals("skipped") ? "skipped" : "error";
+                xml.writeStartElement(element);
+                String message = check.hidden() ? "hidden check" : String.valueOf(check.message());
+                xml.writeAttribute("message", message.lines().findFirst().orElse(""));
+                xml.writeAttribute("type", check.status());
+                xml.writeCharacters(message);
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeEndDocument();
+    }
+
+    private static String count(ExerciseReport exercise, String status) {
+        return Long.toString(exercise.checks().stream().filter(c -> c.status().equals(status)).count());
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+}

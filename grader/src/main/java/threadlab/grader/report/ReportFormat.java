@@ -1,0 +1,35 @@
+package threadlab.grader.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The report formats of {@code grade --format}, each written into the output folder. */
+public enum ReportFormat {
+    TEXT(new TextReport()),
+    JSON(new JsonReport()),
+    GRADESCOPE(new GradescopeReport()),
+    JUNIT(new JunitXmlReport()),
+    HTML(new HtmlReport());
+
+    private final ReportWriter writer;
+
+    ReportFormat(ReportWriter writer) {
+        this.writer = writer;
+    }
+
+    /** Writes {@code report} into {@code outDir}; returns the file written. */
+    public Path write(GradeReport report, Path outDir) throws IOException {
+        return writer.write(report, outDir);
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Writes one format. */
+    interface ReportWriter {
+        Path write(GradeReport report, Path outDir) throws IOException;
+    }
+}

@@ -1,0 +1,60 @@
+package threadlab.grader.runner;
+
+import java.util.concurrent.TimeUnit;
+import threadlab.grader.checks.support.HangDiagnosis;
+
+/**
+ * Ends the JVM when a check overruns its time limit, after writing a timeout event that says where
+ * the threads are stuck. A thread stuck in student code (spinning, deadlocked, blocked without an
+ * interrupt check) cannot be stopped from inside the JVM; the grader starts a fresh JVM for the
+ * remaining checks.
+ */
+final class Watchdog {
+
+    /** Exit code of a JVM the watchdog ended; the grader knows the event was written. */
+    static final int TIMEOUT_EXIT_CODE = 86;
+
+    private final EventLog log;
+    private String check;      // guarded by this
+    private long startNanos;   // guarded by this
+    private long limitNanos;   // guarded by this
+
+    Watchdog(EventLog log) {
+        this.log = log;
+        Thread thread = new Thread(this::watch, "threadlab-grader-watchdog");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    synchronized void begin(String checkId, int timeoutSeconds) {
+        check = checkId;
+        startNanos = System.nanoTime();
+        limitNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    }
+
+    /** Ends the current check; {@code false} if the watchdog already reported it as a timeout. */
+    synchronized boolean end() {
+        boolean inTime = check != null;
+        check = null;
+        return inTime;
+    }
+
+    private void watch() {
+        while (true) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (this) {
+                if (check != null && System.nanoTime() - startNanos > limitNanos) {
+                    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+                    log.write(CheckEvent.finished(check, CheckStatus.TIMEOUT, "The check did not finish within "
+                            + TimeUnit.NANOSECONDS.toSeconds(limitNanos) + " s.\n" + HangDiagnosis.describe(), ms));
+                    ForkMain.endLeftovers();
+                    Runtime.getRuntime().halt(TIMEOUT_EXIT_CODE);
+                }
+            }
+        }
+    }
+}
