@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +26,6 @@ import threadlab.grader.runner.CheckStatus;
 /** Grades one exercise of a submission: compile, check the API, run the checks in isolation, score. */
 final class ExerciseGrader {
 
-    /** Bound on all the checks of one exercise, however many of them hang. */
-    static final Duration EXERCISE_BUDGET = Duration.ofSeconds(75);
     private static final int OUTPUT_SHOWN = 4_000;
 
     private final List<Path> graderClasspath;
@@ -64,7 +61,7 @@ final class ExerciseGrader {
         progress.phase(exercise.id(), "running " + checks.size() + " checks" + (coverage.isPresent() ? " with coverage" : ""));
         IsolatedCheckRun run = new IsolatedCheckRun(graderClasspath, compilation.outputDir(), runDir, request.seed(),
                 coverage.map(c -> c.jvmArgument(exercise.javaPackage(), exec)));
-        Map<String, CheckOutcome> outcomes = run.run(checks, EXERCISE_BUDGET).stream()
+        Map<String, CheckOutcome> outcomes = run.run(checks, request.exerciseBudget()).stream()
                 .collect(Collectors.toMap(CheckOutcome::checkId, Function.identity()));
         CoverageReport coverageReport = coverage.isPresent()
                 ? CoverageProbe.analyze(exec, compilation.outputDir(), sources) : null;

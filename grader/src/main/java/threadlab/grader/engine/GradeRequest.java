@@ -1,6 +1,7 @@
 package threadlab.grader.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import threadlab.grader.exercise.Exercise;
@@ -15,12 +16,22 @@ import threadlab.grader.rubric.Rubric;
  * @param seed       the seed of every random choice of the checks
  * @param quick      skip the slow phases (coverage) for a fast inner loop
  * @param workDir    where compiled classes, logs and coverage data go
+ * @param exerciseBudget bound on the checks of one exercise, however many of them hang
  */
 public record GradeRequest(Path submission, String label, Set<Exercise> exercises, long seed, boolean quick,
-                           Rubric rubric, Path workDir) {
+                           Rubric rubric, Path workDir, Duration exerciseBudget) {
+
+    /** The default bound on the checks of one exercise. */
+    public static final Duration DEFAULT_EXERCISE_BUDGET = Duration.ofSeconds(75);
 
     public GradeRequest {
         exercises = Set.copyOf(exercises);
+    }
+
+    /** A request with the default budget per exercise. */
+    public GradeRequest(Path submission, String label, Set<Exercise> exercises, long seed, boolean quick, Rubric rubric,
+            Path workDir) {
+        this(submission, label, exercises, seed, quick, rubric, workDir, DEFAULT_EXERCISE_BUDGET);
     }
 
     /** The exercises to grade, in course order. */

@@ -107,14 +107,14 @@ final class IsolatedCheckRun {
     }
 
     private CheckOutcome diedDuring(String check, Integer exitCode, Duration limit, Path stderr, Path stdout) {
-        String errors = read(stderr);
+        String printed = read(stdout) + read(stderr);
         String message;
         CheckStatus status = CheckStatus.ERROR;
         if (exitCode == null) {
             status = CheckStatus.TIMEOUT;
             message = "The check's JVM stopped responding and was killed after " + limit.toSeconds() + " s "
                     + "(threads spinning without end can do that).";
-        } else if (errors.contains("OutOfMemoryError")) {
+        } else if (printed.contains("OutOfMemoryError")) {
             message = "Your code ran out of memory (heap limit " + HEAP.substring(4) + "): something allocates without "
                     + "bound, e.g. a queue that is never drained or a list that grows in a loop.";
         } else {

@@ -299,7 +299,7 @@ public class CounterLockChecks {
         Thread thread = workers.thread("waiter");
         Blocking.awaitWaiting(thread, LIMIT, "lock() on a held lock");
         thread.interrupt();
-        Blocking.awaitWaiting(thread, LIMIT, "lock() after an interrupt");
+        Blocking.awaitInterruptConsumed(thread);
         that(!waiter.isDone(), "lock() returned (or threw %s) when interrupted; it must keep waiting for the lock.",
                 waiter.isCompletedExceptionally() ? "an exception" : "nothing");
         lock.unlock();

@@ -166,31 +166,40 @@ public class PhilosophersChecks {
     @Check(id = "philosophers.interrupt", category = Category.CONTRACT, points = 2,
             title = "An interrupted philosopher throws InterruptedException and holds no fork")
     void interrupt() throws Throwable {
+        // Philosopher 1 (forks 1 and 2) waits while a neighbour eats: first the left one (forks 0, 1), then the
+        // right one (forks 2, 3). Whatever the order in which it picks up forks, in one of the two it holds
+        // one fork while waiting for the other: after the interrupt, that fork must be free again.
+        interruptWhileNeighbourEats(0, 2);
+        interruptWhileNeighbourEats(2, 0);
+    }
+
+    private void interruptWhileNeighbourEats(int eater, int otherNeighbour) throws Throwable {
         DiningTable table = new DiningTable(4);
         CountDownLatch eating = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<Void> holder = workers.run("philosopher-0", () -> table.dine(0, () -> {
+        CompletableFuture<Void> holder = workers.run("philosopher-" + eater, () -> table.dine(eater, () -> {
             eating.countDown();
             awaitQuietly(finish);
         }));
-        that(eating.await(5, TimeUnit.SECONDS), "philosopher 0 could not start eating at an empty table.");
-        // philosopher 1 needs fork 1, which philosopher 0 holds; it may already hold fork 2.
-        CompletableFuture<Void> blocked = workers.run("philosopher-1", () -> table.dine(1, () -> { }));
-        Thread thread = workers.thread("philosopher-1");
-        Blocking.awaitWaiting(thread, LIMIT, "philosopher 1 waiting for a fork held by philosopher 0");
+        that(eating.await(5, TimeUnit.SECONDS), "philosopher %d could not start eating at an empty table.", eater);
+        String name = "philosopher-1-next-to-" + eater;
+        CompletableFuture<Void> blocked = workers.run(name, () -> table.dine(1, () -> { }));
+        Thread thread = workers.thread(name);
+        Blocking.awaitWaiting(thread, LIMIT, "philosopher 1 waiting for the fork philosopher " + eater + " holds");
         thread.interrupt();
         try {
-            Workers.await(blocked, Duration.ofSeconds(2), "an interrupted philosopher");
-            throw new AssertionError("A philosopher interrupted while waiting for a fork went on eating instead of throwing "
-                    + "InterruptedException.");
+            Workers.await(blocked, Duration.ofSeconds(2), "philosopher 1, interrupted while waiting for a fork");
+            throw new AssertionError("Philosopher 1, interrupted while waiting for a fork that philosopher " + eater
+                    + " held, ate instead of throwing InterruptedException.");
         } catch (InterruptedException expected) {
             // right
         }
-        // Fork 2 (shared with philosopher 2) must be free again, while philosopher 0 still eats.
-        Workers.await(workers.run("philosopher-2", () -> table.dine(2, () -> { })), Duration.ofSeconds(2),
-                "philosopher 2, who needs fork 2 that the interrupted philosopher 1 may have picked up");
         finish.countDown();
-        Workers.await(holder, LIMIT, "philosopher 0");
+        Workers.await(holder, LIMIT, "philosopher " + eater);
+        // Both forks of philosopher 1 must be free now: philosopher 1's other neighbour needs one of them.
+        Workers.await(workers.run("philosopher-" + otherNeighbour + "-after", () -> table.dine(otherNeighbour, () -> { })),
+                Duration.ofSeconds(2), "philosopher " + otherNeighbour + ", after philosopher 1 was interrupted "
+                        + "(did philosopher 1 keep a fork it had picked up?)");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -186,10 +186,15 @@ public class ProcessMapChecks {
                 throw new IllegalStateException(e);
             }
         };
-        bounded("map that starts a grandchild process per item", () -> map.map(spawn, range(2), 1));
+        List<Long> grandchildren = bounded("map that starts a grandchild process per item", () -> map.map(spawn, range(2), 1));
         Workers.await(workers.run("closer", map::close), LIMIT, "close()");
-        List<String> alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(p -> p.pid() + " " + p.info().command().orElse("?")).collect(Collectors.toList());
+        // Grandchildren whose worker died are re-parented: they are no longer our descendants, so follow their pids.
+        List<ProcessHandle> survivors = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .collect(Collectors.toList());
+        grandchildren.stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream).filter(ProcessHandle::isAlive)
+                .filter(p -> !survivors.contains(p)).forEach(survivors::add);
+        List<String> alive = survivors.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).collect(Collectors.toList());
+        survivors.forEach(ProcessHandle::destroyForcibly);
         that(alive.isEmpty(), "After close() these processes started by the map are still alive: %s. close() must stop "
                 + "every worker and whatever it started (ProcessHandle.descendants()), then wait until they are gone.", alive);
     }

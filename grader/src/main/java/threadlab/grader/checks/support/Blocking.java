@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * Probes of how a thread waits: parked (good), or spinning and polling (busy waiting).
  *
  * <p>A blocked thread should be WAITING or TIMED_WAITING in {@code Object.wait} or
- * {@code LockSupport.park} and use almost no CPU. A spinning thread is RUNNABLE and burns CPU; a
+ * {@code LockSupport.park} (or BLOCKED entering a monitor) and use almost no CPU. A spinning thread is RUNNABLE and burns CPU; a
  * sleep-polling thread is TIMED_WAITING in {@code Thread.sleep} and wakes up again and again.
  */
 public final class Blocking {
@@ -19,6 +19,7 @@ public final class Blocking {
     /** A waiting thread may use at most this share of one core (JIT, GC and timer noise stay below it). */
     public static final double MAX_CPU_SHARE = 0.10;
     private static final int SAMPLES = 40;
+    private static final long SPIN_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
 
     private Blocking() {
     }
@@ -29,11 +30,15 @@ public final class Blocking {
 
         /** The thread waited the right way: parked, with almost no CPU. */
         public boolean blockedProperly() {
-            return cpuShare <= MAX_CPU_SHARE && sleepingSamples == 0 && parkedSamples >= samples * 3 / 4;
+            return samples > 0 && cpuShare <= MAX_CPU_SHARE && sleepingSamples == 0 && parkedSamples >= samples * 3 / 4;
         }
 
         /** Why it did not, in words a student understands. */
         public String explanation() {
+            if (samples == 0) {
+                return String.format("thread \"%s\" did not wait at all: it had already finished, although it should "
+                        + "have been blocked.", threadName);
+            }
             if (runnableSamples > samples / 4 || cpuShare > MAX_CPU_SHARE) {
                 return String.format("thread \"%s\" kept running while it should have been waiting: it used %.0f%% of a CPU "
                         + "and was RUNNABLE in %d of %d samples%s. That is busy waiting (a loop that checks a condition "
@@ -54,14 +59,19 @@ public final class Blocking {
     }
 
     /**
-     * Waits until {@code thread} has entered a wait (WAITING or TIMED_WAITING), or fails explaining
-     * what it does instead.
+     * Waits until {@code thread} is stuck in the student's code: parked in a wait (WAITING or
+     * TIMED_WAITING), or still running inside it after a grace period (a spinning wait; the blocking
+     * checks judge how it waits). Fails, explaining what the thread does instead, if neither happens.
      */
     public static void awaitWaiting(Thread thread, Duration limit, String what) {
-        long deadline = System.nanoTime() + limit.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
         while (!isWaitingState(thread.getState())) {
             if (!thread.isAlive()) {
                 return; // it finished: the caller checks the outcome
+            }
+            if (System.nanoTime() - start > SPIN_GRACE_NANOS && insideStudentCode(thread)) {
+                return;
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(what + ": thread \"" + thread.getName() + "\" never blocked; it stayed "
@@ -69,6 +79,28 @@ public final class Blocking {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
         }
+    }
+
+    /**
+     * Waits (at most a second) until an interrupt sent to {@code thread} was consumed: its flag is clear
+     * again and it waits once more. A correct non-interruptible wait consumes the flag to wait again;
+     * acting before that would race with the interrupt.
+     */
+    public static void awaitInterruptConsumed(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (System.nanoTime() < deadline && thread.isAlive()
+                && (thread.isInterrupted() || !isWaitingState(thread.getState()))) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    private static boolean insideStudentCode(Thread thread) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (HangDiagnosis.isStudentFrame(frame)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Observes {@code thread} for {@code window}: its CPU time and where its stack is. */
@@ -82,12 +114,14 @@ public final class Blocking {
         int runnable = 0;
         String studentFrame = null;
         long pause = window.toNanos() / SAMPLES;
+        int taken = 0;
         for (int i = 0; i < SAMPLES; i++) {
             LockSupport.parkNanos(pause);
             ThreadInfo info = mx.getThreadInfo(id, 32);
-            if (info == null) {
+            if (info == null || info.getThreadState() == Thread.State.TERMINATED) {
                 break;
             }
+            taken++;
             StackTraceElement[] stack = info.getStackTrace();
             if (isSleeping(stack)) {
                 sleeping++;
@@ -105,7 +139,7 @@ public final class Blocking {
         }
         long cpu = Math.max(0, mx.getThreadCpuTime(id) - cpuBefore);
         double share = (double) cpu / Math.max(1, System.nanoTime() - wallBefore);
-        return new Observation(thread.getName(), share, SAMPLES, parked, sleeping, runnable, studentFrame);
+        return new Observation(thread.getName(), share, taken, parked, sleeping, runnable, studentFrame);
     }
 
     /** Fails unless {@code thread}, which should be blocked, waits without using the CPU. */
@@ -116,8 +150,9 @@ public final class Blocking {
         }
     }
 
+    /** Parked in a wait, or blocked entering a monitor: either way the thread uses no CPU. */
     private static boolean isWaitingState(Thread.State state) {
-        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
     }
 
     private static boolean isSleeping(StackTraceElement[] stack) {

@@ -98,7 +98,19 @@ public final class ForbiddenApis {
                 }
             }
         };
-        ClassVisitor visitor = new ClassRemapper(new ClassVisitor(Opcodes.ASM9) { }, collector) {
+        // The delegate must hand out visitors: where it returns null, ClassRemapper skips that method's code.
+        ClassVisitor sink = new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) { };
+            }
+
+            @Override
+            public org.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                return new org.objectweb.asm.FieldVisitor(Opcodes.ASM9) { };
+            }
+        };
+        ClassVisitor visitor = new ClassRemapper(sink, collector) {
             @Override
             public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
                 owner[0] = name.replace('/', '.');

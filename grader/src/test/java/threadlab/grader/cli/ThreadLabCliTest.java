@@ -1,0 +1,141 @@
+package threadlab.grader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.ProjectLayout;
+import threadlab.grader.report.GradeReport;
+
+@DisplayName("The command line")
+class ThreadLabCliTest {
+
+    /** What one run printed, and its exit code. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ThreadLabCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void rejectsAnUnknownOptionWithUsageAndExitCode2() {
+        Run run = run("grade", "--frobnicate");
+        assertThat(run.exitCode()).isEqualTo(ThreadLabCli.USAGE);
+        assertThat(run.err()).contains("Unknown option: '--frobnicate'").contains("Usage:").doesNotContain("\tat ");
+    }
+
+    @Test
+    void rejectsAnUnknownExerciseNamingTheRealOnes() {
+        Run run = run("grade", "--exercise", "bankers", "--submission", ".");
+        assertThat(run.exitCode()).isEqualTo(ThreadLabCli.USAGE);
+        assertThat(run.err()).contains("unknown exercise 'bankers'").contains("counterlock, threadsafeset");
+    }
+
+    @Test
+    void rejectsAMissingSubmission(@TempDir Path out) {
+        Run run = run("grade", "--submission", "/no/such/folder", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ThreadLabCli.USAGE);
+        assertThat(run.err()).contains("no such file or folder: /no/such/folder").doesNotContain("\tat ");
+    }
+
+    @Test
+    void rejectsAnInvalidRubricNamingTheLine(@TempDir Path dir) throws Exception {
+        Path rubric = Files.writeString(dir.resolve("rubric.yaml"), "checks:\n  boundedbuffer.fifo-order:\n    points: lots\n");
+        Run run = run("list", "--rubric", rubric.toString());
+        assertThat(run.exitCode()).isEqualTo(ThreadLabCli.USAGE);
+        assertThat(run.err()).contains("rubric.yaml, line 3").contains("checks.boundedbuffer.fifo-order.points");
+    }
+
+    @Test
+    void printsItsVersion() {
+        Run run = run("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("ThreadLab grader");
+    }
+
+    @Test
+    void listsExercisesChecksCategoriesAndPoints(@TempDir Path dir) throws Exception {
+        Path rubric = Files.writeString(dir.resolve("rubric.json"),
+                "{\"checks\": {\"boundedbuffer.fifo-order\": {\"points\": 7, \"hidden\": true}, \"boundedbuffer.policy\": {\"drop\": true}}}");
+        Run run = run("list", "--exercise", "boundedbuffer", "--rubric", rubric.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("boundedbuffer (").contains("boundedbuffer.conservation")
+                .containsPattern("boundedbuffer.fifo-order\\s+correctness\\s+7 .*\\(hidden\\)")
+                .doesNotContain("boundedbuffer.policy");
+    }
+
+    /** One grading run of the stubs, read by several tests. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class GradingTheStubs {
+
+        @TempDir
+        Path out;
+        Run run;
+
+        @BeforeAll
+        void grade() {
+            run = run("grade", "--submission", ProjectLayout.root().resolve("exercises").toString(), "--exercise", "philosophers",
+                    "--quick", "--seed", "7", "--format", "text,json,gradescope,junit,html", "--out", out.toString(),
+                    "--fail-under", "50");
+        }
+
+        @Test
+        void exitsWith1BelowFailUnderAndSaysSo() {
+            assertThat(run.exitCode()).isEqualTo(ThreadLabCli.BELOW_THRESHOLD);
+            assertThat(run.err()).contains("below --fail-under 50.0%");
+            assertThat(run.out()).contains("Total: 0/").contains("Not implemented yet").contains("--seed 7");
+        }
+
+        @Test
+        void writesJsonThatFollowsTheDocumentedSchema() throws Exception {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode result = json.readTree(out.resolve("result.json").toFile());
+            try (InputStream schemaText = GradeReport.class.getResourceAsStream("result.schema.json")) {
+                JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaText);
+                assertThat(schema.validate(result)).isEmpty();
+            }
+            assertThat(result.get("seed").asLong()).isEqualTo(7);
+            assertThat(result.get("exercises").get(0).get("checks").get(0).get("id").asText()).startsWith("philosophers.");
+        }
+
+        @Test
+        void writesGradescopeResults() throws Exception {
+            JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+            assertThat(results.get("score").asDouble()).isZero();
+            assertThat(results.get("tests")).isNotEmpty().allSatisfy(test -> {
+                assertThat(test.has("name") && test.has("score") && test.has("max_score") && test.has("output")).isTrue();
+                assertThat(test.get("status").asText()).isIn("passed", "failed");
+                assertThat(test.get("visibility").asText()).isEqualTo("visible");
+                assertThat(test.get("tags")).isNotEmpty();
+            });
+        }
+
+        @Test
+        void writesJunitXmlAndASelfContainedHtmlPage() throws Exception {
+            String xml = Files.readString(out.resolve("junit/TEST-threadlab.philosophers.xml"));
+            assertThat(xml).contains("<testsuite name=\"threadlab.philosophers\"").contains("<failure");
+            String html = Files.readString(out.resolve("report.html"));
+            assertThat(html).contains("<h2>philosophers").contains("Not implemented yet").doesNotContain("<script src")
+                    .doesNotContain("<link ");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package threadlab.grader.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.Grading;
+import threadlab.grader.ProjectLayout;
+import threadlab.grader.Submissions;
+import threadlab.grader.exercise.Exercise;
+import threadlab.grader.report.CheckReport;
+import threadlab.grader.report.ExerciseReport;
+import threadlab.grader.report.GradeReport;
+import threadlab.grader.rubric.Rubric;
+import threadlab.grader.submission.SubmissionException;
+
+@DisplayName("The grading engine")
+class GradingEngineTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void givesTheReferenceSolutionsFullMarksWithCoverage() {
+        GradeReport report = Grading.grade(ProjectLayout.root().resolve("solutions"), EnumSet.allOf(Exercise.class), true);
+
+        assertThat(report.exercises()).hasSize(6).allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(ExerciseReport.GRADED);
+            assertThat(e.checks()).allSatisfy(c -> assertThat(c.status()).as("%s: %s", c.id(), c.message()).isEqualTo("passed"));
+            assertThat(e.apiDrift()).isEmpty();
+            assertThat(e.coverage()).isNotNull();
+            assertThat(e.coverage().linesCovered()).isPositive();
+        });
+        assertThat(report.score()).isEqualTo(report.maxScore()).isPositive();
+    }
+
+    @Test
+    void givesTheStubsZeroSayingNotImplemented() {
+        GradeReport report = Grading.grade(ProjectLayout.root().resolve("exercises"), EnumSet.allOf(Exercise.class), false);
+
+        assertThat(report.score()).isZero();
+        assertThat(report.exercises()).allSatisfy(e -> assertThat(e.checks()).allSatisfy(c ->
+                assertThat(c.message()).as(c.id()).startsWith("Not implemented yet:").doesNotContain("\tat ")));
+    }
+
+    @Test
+    void gradesTheOtherExercisesWhenOneDoesNotCompile() throws Exception {
+        Submissions.withSolution(work, Exercise.THREADSAFESET);
+        Submissions.withFile(work, Exercise.COUNTERLOCK, "CounterLock.java",
+                "package threadlab.counterlock;\npublic final class CounterLock {\n    public void lock() { int x = }\n}\n");
+
+        GradeReport report = Grading.grade(work, EnumSet.of(Exercise.COUNTERLOCK, Exercise.THREADSAFESET, Exercise.PHILOSOPHERS), false);
+
+        ExerciseReport counterlock = report.exercises().get(0);
+        assertThat(counterlock.status()).isEqualTo(ExerciseReport.COMPILE_ERROR);
+        assertThat(counterlock.score()).isZero();
+        assertThat(counterlock.compilerMessages()).anySatisfy(m -> assertThat(m).startsWith("CounterLock.java:3: error:"));
+        ExerciseReport set = report.exercises().get(1);
+        assertThat(set.status()).isEqualTo(ExerciseReport.GRADED);
+        assertThat(set.score()).isEqualTo(set.maxScore());
+        assertThat(report.exercises().get(2).status()).isEqualTo(ExerciseReport.MISSING);
+    }
+
+    @Test
+    void reportsTheApiDriftOfASubmission() throws Exception {
+        Submissions.withSolution(work, Exercise.PHILOSOPHERS);
+        Path table = work.resolve("threadlab/philosophers/DiningTable.java");
+        Files.writeString(table, Files.readString(table).replace("public int seats()", "public int numberOfSeats()"));
+
+        ExerciseReport report = Grading.grade(work, Set.of(Exercise.PHILOSOPHERS), false).exercises().get(0);
+
+        assertThat(report.apiDrift()).anySatisfy(d -> assertThat(d).startsWith("missing:").contains("seats()"));
+        assertThat(report.checks()).anySatisfy(c -> assertThat(c.message()).contains("do not match the exercise's API"));
+    }
+
+    @Test
+    void gradesAZipWhateverTheFolderLayoutInside() throws Exception {
+        Path sources = Submissions.withSolution(work.resolve("sources"), Exercise.PHILOSOPHERS);
+        Path zip = Submissions.zip(sources, work.resolve("student.zip"), "my-project/src/main/java/");
+
+        ExerciseReport report = Grading.grade(zip, Set.of(Exercise.PHILOSOPHERS), false).exercises().get(0);
+
+        assertThat(report.status()).isEqualTo(ExerciseReport.GRADED);
+        assertThat(report.score()).isEqualTo(report.maxScore());
+    }
+
+    @Test
+    void refusesUnsafeOrCorruptArchivesWithAClearReason() throws Exception {
+        Path slip = Submissions.zipWithEntry(work.resolve("slip.zip"), "../../evil/Escape.java", "package threadlab.counterlock;");
+        assertThatThrownBy(() -> Grading.grade(slip, Set.of(Exercise.COUNTERLOCK), false))
+                .isInstanceOf(SubmissionException.class).hasMessageContaining("zip-slip");
+        assertThat(work.getParent().resolve("evil")).doesNotExist();
+
+        Path corrupt = Files.write(work.resolve("corrupt.zip"), new byte[] {1, 2, 3, 4, 5});
+        assertThatThrownBy(() -> Grading.grade(corrupt, Set.of(Exercise.COUNTERLOCK), false))
+                .isInstanceOf(SubmissionException.class).hasMessageContaining("not a readable zip");
+    }
+
+    @Test
+    void boundsASubmissionThatHangsEverywhere() throws Exception {
+        Submissions.withFile(work, Exercise.COUNTERLOCK, "CounterLock.java", """
+                package threadlab.counterlock;
+                public final class CounterLock {
+                    private volatile boolean never;
+                    public CounterLock() { }
+                    public void lock() { while (!never) { } }
+                    public boolean tryLock() { while (!never) { } return true; }
+                    public boolean tryLock(long t, java.util.concurrent.TimeUnit u) { while (!never) { } return true; }
+                    public void unlock() { while (!never) { } }
+                    public boolean isLocked() { while (!never) { } return true; }
+                    public boolean isHeldByCurrentThread() { while (!never) { } return true; }
+                }
+                """);
+        Submissions.withFile(work, Exercise.COUNTERLOCK, "SharedCounter.java", """
+                package threadlab.counterlock;
+                public final class SharedCounter {
+                    private final CounterLock lock = new CounterLock();
+                    public void increment() { lock.lock(); }
+                    public void add(long delta) { lock.lock(); }
+                    public long get() { lock.lock(); return 0; }
+                }
+                """);
+        Duration budget = Duration.ofSeconds(20);
+        GradeRequest request = new GradeRequest(work, "hangs", Set.of(Exercise.COUNTERLOCK), Grading.SEED, true,
+                Rubric.defaults(Grading.CATALOG), Files.createDirectories(work.resolve("out")), budget);
+        long start = System.nanoTime();
+
+        GradeReport report = new GradingEngine(GradingEngine.currentClasspath(), Grading.CATALOG, Progress.SILENT).grade(request);
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).isLessThan(budget.plusSeconds(35));
+        ExerciseReport counterlock = report.exercises().get(0);
+        assertThat(counterlock.checks()).noneMatch(CheckReport::passed);
+        assertThat(counterlock.checks()).extracting(CheckReport::status).contains("timeout").containsAnyOf("skipped", "failed");
+        assertThat(counterlock.checks()).filteredOn(c -> c.status().equals("timeout"))
+                .allSatisfy(c -> assertThat(c.message()).contains("in your code"));
+    }
+}
