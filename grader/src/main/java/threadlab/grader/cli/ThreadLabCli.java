@@ -33,7 +33,7 @@ public final class ThreadLabCli {
         CommandLine cli = new CommandLine(new ThreadLabCli())
                 .setOut(out)
                 .setErr(err)
-                .setExitCodeExceptionMapper(e -> INTERNAL_ERROR)
+                .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL_ERROR)
                 .setExecutionExceptionHandler(new ErrorHandler());
         return cli.execute(args);
     }

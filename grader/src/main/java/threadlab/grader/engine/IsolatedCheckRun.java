@@ -34,6 +34,10 @@ final class IsolatedCheckRun {
 
     static final String HEAP = "-Xmx384m";
     private static final Duration JVM_GRACE = Duration.ofSeconds(20);
+    /** Below this, starting one more JVM cannot run a check: the remaining checks are skipped. */
+    private static final Duration MIN_USEFUL_TIME = Duration.ofSeconds(5);
+    /** The watchdog inside the JVM must fire this long before the kill from outside. */
+    private static final Duration WATCHDOG_LEAD = Duration.ofSeconds(3);
     private static final int OUTPUT_SHOWN = 2_000;
 
     private final List<Path> graderClasspath;
@@ -58,7 +62,7 @@ final class IsolatedCheckRun {
         List<CheckDefinition> remaining = new ArrayList<>(checks);
         while (!remaining.isEmpty()) {
             long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (left < MIN_USEFUL_TIME.toNanos()) {
                 remaining.forEach(c -> outcomes.put(c.id(), new CheckOutcome(c.id(), CheckStatus.SKIPPED,
                         "Not run: the time budget of this exercise (" + budget.toSeconds() + " s) was used up by earlier "
                                 + "checks that hung. Fix those first.", 0)));
@@ -79,7 +83,7 @@ final class IsolatedCheckRun {
         Duration limit = min(timeLeft, checks.stream().map(c -> Duration.ofSeconds(c.timeoutSeconds()))
                 .reduce(JVM_GRACE, Duration::plus));
 
-        Process process = start(checks, events, stdout, stderr);
+        Process process = start(checks, events, stdout, stderr, limit.minus(WATCHDOG_LEAD));
         closeQuietly(process); // student code reading System.in sees end-of-input, not a hang
         boolean exited = waitFor(process, limit);
         if (!exited) {
@@ -124,7 +128,7 @@ final class IsolatedCheckRun {
         return new CheckOutcome(check, status, message + tail(stdout) + tail(stderr), 0);
     }
 
-    private Process start(List<CheckDefinition> checks, Path events, Path stdout, Path stderr) {
+    private Process start(List<CheckDefinition> checks, Path events, Path stdout, Path stderr, Duration watchdogBudget) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(HEAP);
@@ -138,6 +142,7 @@ final class IsolatedCheckRun {
         command.add(ForkMain.class.getName());
         command.add(events.toString());
         command.add(Long.toString(seed));
+        command.add(Long.toString(Math.max(1_000, watchdogBudget.toMillis())));
         checks.forEach(c -> command.add(c.id()));
         try {
             return new ProcessBuilder(command).directory(runDir.toFile())

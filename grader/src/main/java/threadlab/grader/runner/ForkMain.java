@@ -20,8 +20,9 @@ import threadlab.grader.catalog.CheckDefinition;
  * The main class of a forked check JVM: runs the named checks on the JUnit Platform with the
  * submission's classes on the class path, and records each outcome in the event log.
  *
- * <p>Arguments: {@code EVENT_LOG SEED CHECK_ID...}. The seed is handed to every random choice of the
- * checks (jqwik properties and stress tests) through {@link GradingSeed}.
+ * <p>Arguments: {@code EVENT_LOG SEED BUDGET_MILLIS CHECK_ID...}. The seed is handed to every random
+ * choice of the checks (jqwik properties and stress tests) through {@link GradingSeed}; the budget caps
+ * every check's own time limit, so that the watchdog, not a kill from outside, ends a hang.
  */
 public final class ForkMain {
 
@@ -40,7 +41,8 @@ public final class ForkMain {
     public static void main(String[] args) throws Exception {
         Path events = Path.of(args[0]);
         System.setProperty(GradingSeed.PROPERTY, args[1]);
-        List<String> ids = Arrays.asList(args).subList(2, args.length);
+        long budgetMillis = Long.parseLong(args[2]);
+        List<String> ids = Arrays.asList(args).subList(3, args.length);
         CheckCatalog catalog = CheckCatalog.load();
 
         Map<String, CheckDefinition> byMethod = new HashMap<>();
@@ -62,7 +64,7 @@ public final class ForkMain {
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                     .build();
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(request, new CheckListener(byMethod, log, new Watchdog(log)));
+            launcher.execute(request, new CheckListener(byMethod, log, new Watchdog(log, budgetMillis)));
         }
         endLeftovers();
         System.exit(0);

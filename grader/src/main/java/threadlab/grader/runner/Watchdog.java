@@ -18,9 +18,12 @@ final class Watchdog {
     private String check;      // guarded by this
     private long startNanos;   // guarded by this
     private long limitNanos;   // guarded by this
+    private final long jvmDeadline;
 
-    Watchdog(EventLog log) {
+    /** @param budgetMillis how long this JVM may run checks at all; caps each check's own limit */
+    Watchdog(EventLog log, long budgetMillis) {
         this.log = log;
+        this.jvmDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
         Thread thread = new Thread(this::watch, "threadlab-grader-watchdog");
         thread.setDaemon(true);
         thread.start();
@@ -29,7 +32,7 @@ final class Watchdog {
     synchronized void begin(String checkId, int timeoutSeconds) {
         check = checkId;
         startNanos = System.nanoTime();
-        limitNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        limitNanos = Math.min(TimeUnit.SECONDS.toNanos(timeoutSeconds), Math.max(0, jvmDeadline - startNanos));
     }
 
     /** Ends the current check; {@code false} if the watchdog already reported it as a timeout. */
@@ -50,7 +53,9 @@ final class Watchdog {
                 if (check != null && System.nanoTime() - startNanos > limitNanos) {
                     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
                     log.write(CheckEvent.finished(check, CheckStatus.TIMEOUT, "The check did not finish within "
-                            + TimeUnit.NANOSECONDS.toSeconds(limitNanos) + " s.\n" + HangDiagnosis.describe(), ms));
+                            + Math.max(1, TimeUnit.NANOSECONDS.toSeconds(limitNanos)) + " s"
+                            + (System.nanoTime() >= jvmDeadline ? " (the time budget of this exercise ran out)" : "")
+                            + ".\n" + HangDiagnosis.describe(), ms));
                     ForkMain.endLeftovers();
                     Runtime.getRuntime().halt(TIMEOUT_EXIT_CODE);
                 }

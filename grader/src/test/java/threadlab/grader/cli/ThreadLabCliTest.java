@@ -87,12 +87,12 @@ class ThreadLabCliTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class GradingTheStubs {
 
-        @TempDir
         Path out;
         Run run;
 
         @BeforeAll
-        void grade() {
+        void grade() throws Exception {
+            out = Files.createTempDirectory("threadlab-cli-test");
             run = run("grade", "--submission", ProjectLayout.root().resolve("exercises").toString(), "--exercise", "philosophers",
                     "--quick", "--seed", "7", "--format", "text,json,gradescope,junit,html", "--out", out.toString(),
                     "--fail-under", "50");

@@ -137,8 +137,8 @@ class GradingEngineTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took).isLessThan(budget.plusSeconds(35));
         ExerciseReport counterlock = report.exercises().get(0);
-        assertThat(counterlock.checks()).noneMatch(CheckReport::passed);
-        assertThat(counterlock.checks()).extracting(CheckReport::status).contains("timeout").containsAnyOf("skipped", "failed");
+        assertThat(counterlock.score()).isLessThan(counterlock.maxScore() / 4);
+        assertThat(counterlock.checks()).extracting(CheckReport::status).contains("timeout", "skipped");
         assertThat(counterlock.checks()).filteredOn(c -> c.status().equals("timeout"))
                 .allSatisfy(c -> assertThat(c.message()).contains("in your code"));
     }

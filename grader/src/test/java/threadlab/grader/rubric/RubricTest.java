@@ -45,7 +45,7 @@ class RubricTest {
         "unknown field      | checks:\\n  counterlock.policy: { weight: 2 }\\n            | line 2: unknown field 'checks.counterlock.policy.weight'",
         "not a boolean      | checks:\\n  counterlock.policy: { hidden: maybe }\\n        | line 2: checks.counterlock.policy.hidden must be true or false",
         "unknown top level  | check:\\n  counterlock.policy: { points: 1 }\\n             | line 1: unknown top-level field 'check'",
-        "broken YAML        | checks: [unclosed\\n                                              | not valid YAML",
+        "broken YAML        | checks: {counterlock.policy: {points: 1}\\n                    | not valid YAML",
     })
     void anInvalidFileIsRejectedNamingTheLineAndField(String name, String text, String expected) throws Exception {
         Path file = Files.writeString(dir.resolve("rubric.yaml"), text.strip().replace("\\n", "\n"));

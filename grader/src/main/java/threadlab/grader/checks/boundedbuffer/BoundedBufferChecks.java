@@ -373,10 +373,7 @@ public class BoundedBufferChecks {
             title = "A consumer waiting in take() blocks instead of spinning or polling")
     void takeBlocks() throws Throwable {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
-        workers.start("consumer", buffer::take);
-        Thread consumer = workers.thread("consumer");
-        Blocking.awaitWaiting(consumer, Duration.ofSeconds(1), "take() on an empty buffer");
-        Blocking.assertBlockedProperly(consumer, "While waiting in take()");
+        Blocking.assertWaitsProperly(workers, "consumer", buffer::take, "take() on an empty buffer", "While waiting in take()");
         buffer.put("release");
     }
 
@@ -386,10 +383,10 @@ public class BoundedBufferChecks {
     void putBlocks() throws Throwable {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
         buffer.put("full");
-        workers.run("producer", () -> buffer.put("waiting"));
-        Thread producer = workers.thread("producer");
-        Blocking.awaitWaiting(producer, Duration.ofSeconds(1), "put() on a full buffer");
-        Blocking.assertBlockedProperly(producer, "While waiting in put()");
+        Blocking.assertWaitsProperly(workers, "producer", () -> {
+            buffer.put("waiting");
+            return null;
+        }, "put() on a full buffer", "While waiting in put()");
         buffer.take();
     }
 
@@ -398,10 +395,8 @@ public class BoundedBufferChecks {
             title = "A consumer waiting in poll(timeout) blocks instead of spinning or polling")
     void pollBlocks() throws Throwable {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
-        workers.start("consumer", () -> buffer.poll(3, TimeUnit.SECONDS));
-        Thread consumer = workers.thread("consumer");
-        Blocking.awaitWaiting(consumer, Duration.ofSeconds(1), "poll(3 s) on an empty buffer");
-        Blocking.assertBlockedProperly(consumer, "While waiting in poll(3 s)");
+        Blocking.assertWaitsProperly(workers, "consumer", () -> buffer.poll(3, TimeUnit.SECONDS),
+                "poll(3 s) on an empty buffer", "While waiting in poll(3 s)");
         buffer.put("release");
     }
 

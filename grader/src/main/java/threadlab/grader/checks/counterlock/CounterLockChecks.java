@@ -315,10 +315,10 @@ public class CounterLockChecks {
     void lockBlocks() throws Throwable {
         CounterLock lock = new CounterLock();
         lock.lock();
-        workers.run("waiter", lock::lock);
-        Thread waiter = workers.thread("waiter");
-        Blocking.awaitWaiting(waiter, Duration.ofSeconds(1), "a thread in lock() while another holds the lock");
-        Blocking.assertBlockedProperly(waiter, "While waiting in lock()");
+        Blocking.assertWaitsProperly(workers, "waiter", () -> {
+            lock.lock();
+            return null;
+        }, "a thread in lock() while another holds the lock", "While waiting in lock()");
         lock.unlock();
     }
 
@@ -328,10 +328,8 @@ public class CounterLockChecks {
     void timedTryLockBlocks() throws Throwable {
         CounterLock lock = new CounterLock();
         lock.lock();
-        workers.start("waiter", () -> lock.tryLock(3, TimeUnit.SECONDS));
-        Thread waiter = workers.thread("waiter");
-        Blocking.awaitWaiting(waiter, Duration.ofSeconds(1), "a thread in tryLock(3 s) while another holds the lock");
-        Blocking.assertBlockedProperly(waiter, "While waiting in tryLock(3 s)");
+        Blocking.assertWaitsProperly(workers, "waiter", () -> lock.tryLock(3, TimeUnit.SECONDS),
+                "a thread in tryLock(3 s) while another holds the lock", "While waiting in tryLock(3 s)");
         lock.unlock();
     }
 

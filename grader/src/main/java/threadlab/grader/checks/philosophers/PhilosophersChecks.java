@@ -66,7 +66,7 @@ public class PhilosophersChecks {
             eating.set(me, 1);
             int left = (me + 4) % 5;
             int right = (me + 1) % 5;
-            Thread.onSpinWait();
+            LockSupport.parkNanos(20_000); // a meal takes a moment: long enough to overlap with a neighbour's
             if (eating.get(left) == 1 || eating.get(right) == 1) {
                 clash.compareAndSet(null, "philosopher " + me + " ate while philosopher " + (eating.get(left) == 1 ? left : right)
                         + " also ate");
@@ -81,9 +81,21 @@ public class PhilosophersChecks {
             title = "Hungry philosophers never deadlock")
     void noDeadlock() throws Throwable {
         DiningTable table = new DiningTable(5);
-        // Every philosopher takes a first fork, then all wait a moment: the classic deadlock, if it can happen.
-        Workers.awaitAll(seat(table, 300, me -> () -> Thread.yield()), Duration.ofSeconds(10),
-                "5 philosophers dining 300 times each (if all grab their left fork first, each waits forever for the right one)");
+        // All five sit down at the same instant, round after round: if each can grab one fork and wait for
+        // the next, a circular wait forms sooner or later.
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(5);
+        List<CompletableFuture<Void>> philosophers = new ArrayList<>();
+        for (int p = 0; p < 5; p++) {
+            int me = p;
+            philosophers.add(workers.run("philosopher-" + p, () -> {
+                for (int round = 0; round < 300; round++) {
+                    together.await();
+                    table.dine(me, Thread::yield);
+                }
+            }));
+        }
+        Workers.awaitAll(philosophers, Duration.ofSeconds(10), "5 hungry philosophers dining 300 rounds together "
+                + "(if each grabs one fork and then waits for the next, all wait forever)");
     }
 
     @Test
@@ -136,10 +148,11 @@ public class PhilosophersChecks {
         DiningTable table = new DiningTable(2);
         AtomicInteger eating = new AtomicInteger();
         AtomicInteger maxEating = new AtomicInteger();
-        Workers.awaitAll(seat(table, 2_000, me -> () -> {
+        Workers.awaitAll(seat(table, 200, me -> () -> {
             maxEating.accumulateAndGet(eating.incrementAndGet(), Math::max);
+            LockSupport.parkNanos(50_000);
             eating.decrementAndGet();
-        }), LIMIT, "2 philosophers dining 2000 times each");
+        }), LIMIT, "2 philosophers dining 200 times each");
         that(maxEating.get() == 1, "At a table of two both philosophers share both forks, yet they ate at the same time.");
     }
 
@@ -260,11 +273,11 @@ public class PhilosophersChecks {
             awaitQuietly(finish);
         }));
         that(eating.await(5, TimeUnit.SECONDS), "philosopher 0 could not start eating at an empty table.");
-        workers.run("philosopher-1", () -> table.dine(1, () -> { }));
-        Thread waiter = workers.thread("philosopher-1");
         try {
-            Blocking.awaitWaiting(waiter, Duration.ofSeconds(1), "philosopher 1 waiting for a fork");
-            Blocking.assertBlockedProperly(waiter, "While waiting for a fork");
+            Blocking.assertWaitsProperly(workers, "philosopher-1", () -> {
+                table.dine(1, () -> { });
+                return null;
+            }, "philosopher 1 waiting for a fork", "While waiting for a fork");
         } finally {
             finish.countDown();
         }

@@ -482,10 +482,7 @@ public class PoolExecutorChecks {
         PoolExecutor pool = pool(1);
         CountDownLatch gate = gate();
         TaskFuture<Object> future = pool.submit(() -> await(gate));
-        workers.start("waiter", future::get);
-        Thread waiter = workers.thread("waiter");
-        Blocking.awaitWaiting(waiter, Duration.ofSeconds(1), "get() of a task that is not done");
-        Blocking.assertBlockedProperly(waiter, "While waiting in get()");
+        Blocking.assertWaitsProperly(workers, "waiter", future::get, "get() of a task that is not done", "While waiting in get()");
         gate.countDown();
     }
 

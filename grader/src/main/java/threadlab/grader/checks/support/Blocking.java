@@ -142,6 +142,21 @@ public final class Blocking {
         return new Observation(thread.getName(), share, taken, parked, sleeping, runnable, studentFrame);
     }
 
+    /**
+     * Starts {@code waiter} in a thread named {@code name} of {@code workers}, waits until it is stuck
+     * in the student's code, and fails unless it waits without using the CPU. The caller then releases it.
+     *
+     * @param situation what the thread waits for, e.g. "take() on an empty buffer"
+     * @param verdict   how the failure message starts, e.g. "While waiting in take()"
+     */
+    public static void assertWaitsProperly(Workers workers, String name, java.util.concurrent.Callable<?> waiter,
+            String situation, String verdict) {
+        workers.start(name, waiter);
+        Thread thread = workers.thread(name);
+        awaitWaiting(thread, Duration.ofSeconds(1), situation);
+        assertBlockedProperly(thread, verdict);
+    }
+
     /** Fails unless {@code thread}, which should be blocked, waits without using the CPU. */
     public static void assertBlockedProperly(Thread thread, String what) {
         Observation seen = observe(thread, Duration.ofMillis(400));
