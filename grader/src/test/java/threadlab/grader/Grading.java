@@ -42,6 +42,11 @@ public final class Grading {
     /** The checks of one graded exercise, by id. */
     public static Map<String, CheckReport> checks(GradeReport report, Exercise exercise) {
         ExerciseReport graded = report.exercises().stream().filter(e -> e.id().equals(exercise.id())).findFirst().orElseThrow();
-        return graded.checks().stream().collect(Collectors.toMap(CheckReport::id, Function.identity()));
+        return checks(graded.checks());
+    }
+
+    /** {@code checks} by id. */
+    public static Map<String, CheckReport> checks(java.util.List<CheckReport> checks) {
+        return checks.stream().collect(Collectors.toMap(CheckReport::id, Function.identity()));
     }
 }

@@ -83,12 +83,15 @@ final class IsolatedCheckRun {
         Duration limit = min(timeLeft, checks.stream().map(c -> Duration.ofSeconds(c.timeoutSeconds()))
                 .reduce(JVM_GRACE, Duration::plus));
 
+        Optional<PidsLimit> pids = PidsLimit.create(PidsLimit.MAX_TASKS);
         Process process = start(checks, events, stdout, stderr, limit.minus(WATCHDOG_LEAD));
+        pids.ifPresent(p -> p.add(process));
         closeQuietly(process); // student code reading System.in sees end-of-input, not a hang
         boolean exited = waitFor(process, limit);
         if (!exited) {
             killTree(process);
         }
+        pids.ifPresent(PidsLimit::close);
         List<CheckEvent> newEvents = EventLog.read(events).stream().skip(skip).collect(Collectors.toList());
         String started = null;
         for (CheckEvent event : newEvents) {
@@ -118,6 +121,9 @@ final class IsolatedCheckRun {
             status = CheckStatus.TIMEOUT;
             message = "The check's JVM stopped responding and was killed after " + limit.toSeconds() + " s "
                     + "(threads spinning without end can do that).";
+        } else if (printed.contains("unable to create native thread") || printed.contains("unable to create new native thread")) {
+            message = "Your code started threads or processes without bound and hit the limit of " + PidsLimit.MAX_TASKS
+                    + " for one check: reuse a fixed number of threads instead of starting new ones in a loop.";
         } else if (printed.contains("OutOfMemoryError")) {
             message = "Your code ran out of memory (heap limit " + HEAP.substring(4) + "): something allocates without "
                     + "bound, e.g. a queue that is never drained or a list that grows in a loop.";

@@ -2,11 +2,13 @@ package threadlab.grader.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,32 @@ class GradingEngineTest {
         Path corrupt = Files.write(work.resolve("corrupt.zip"), new byte[] {1, 2, 3, 4, 5});
         assertThatThrownBy(() -> Grading.grade(corrupt, Set.of(Exercise.COUNTERLOCK), false))
                 .isInstanceOf(SubmissionException.class).hasMessageContaining("not a readable zip");
+    }
+
+    @Test
+    void containsAThreadFloodWherePidsCanBeLimited() throws Exception {
+        Optional<PidsLimit> probe = PidsLimit.create(10);
+        probe.ifPresent(PidsLimit::close);
+        assumeTrue(probe.isPresent(), "this machine does not let the grader create a pids cgroup: a flood cannot be contained");
+        Submissions.withSolution(work, Exercise.COUNTERLOCK);
+        Path counter = work.resolve("threadlab/counterlock/SharedCounter.java");
+        Files.writeString(counter, Files.readString(counter).replace("    public void increment() {\n", """
+                    public void increment() {
+                        while (true) { // a thread flood: each new thread waits forever
+                            Thread t = new Thread(() -> java.util.concurrent.locks.LockSupport.park());
+                            t.setDaemon(true);
+                            t.start();
+                        }
+                    }
+
+                    public void incrementForReal() {
+                """));
+
+        ExerciseReport report = Grading.grade(work, Set.of(Exercise.COUNTERLOCK), false).exercises().get(0);
+
+        assertThat(Grading.checks(report.checks()).get("counterlock.no-lost-update").message())
+                .contains("started threads or processes without bound");
+        assertThat(report.checks()).filteredOn(c -> c.category().equals("contract")).allMatch(CheckReport::passed);
     }
 
     @Test
