@@ -73,9 +73,15 @@ final class WorkerProcess {
         killTree();
     }
 
-    /** Asks the worker to end (closes its stdin), then kills whatever is left of it and its children. */
+    /**
+     * Kills the processes the worker started, then asks the worker to end (closes its stdin) and kills it
+     * if it does not. Descendants go first, while the worker is still their parent: it reaps them at
+     * once, whereas orphans would be invisible to us and reaped only whenever init gets to them.
+     */
     void stop() {
-        List<ProcessHandle> descendants = process.descendants().toList(); // before they are orphaned
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        descendants.forEach(WorkerProcess::awaitExit);
         try {
             toWorker.close();
         } catch (IOException ignored) {
@@ -89,9 +95,7 @@ final class WorkerProcess {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        descendants.forEach(ProcessHandle::destroyForcibly);
         awaitExit(process.toHandle());
-        descendants.forEach(WorkerProcess::awaitExit);
     }
 
     private void killTree() {
