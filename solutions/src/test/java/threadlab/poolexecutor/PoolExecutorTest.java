@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ class PoolExecutorTest {
             futures.add(pool.submit(() -> {
                 threads.add(Thread.currentThread());
                 maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-                Thread.sleep(1); // simulated work, so that tasks overlap
+                LockSupport.parkNanos(1_000_000); // simulated work, so that tasks overlap
                 running.decrementAndGet();
                 return n * n;
             }));
@@ -120,9 +121,10 @@ class PoolExecutorTest {
     @Test
     void cancelWithInterruptStopsARunningTask() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch neverOpened = new CountDownLatch(1);
         TaskFuture<String> sleeper = pool.submit(() -> {
             started.countDown();
-            Thread.sleep(60_000);
+            neverOpened.await(); // only an interrupt ends this task
             return "woke up normally";
         });
         started.await();

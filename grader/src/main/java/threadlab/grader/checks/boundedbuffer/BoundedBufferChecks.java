@@ -285,12 +285,9 @@ public class BoundedBufferChecks {
         }
         buffer.close();
         for (CompletableFuture<String> consumer : consumers) {
-            try {
-                String got = Workers.await(consumer, Duration.ofSeconds(2), "a consumer blocked in take() when the buffer closed");
-                throw new AssertionError("take() on a closed, empty buffer returned " + got + " instead of throwing BufferClosedException.");
-            } catch (BufferClosedException expected) {
-                // right
-            }
+            Workers.awaitThrows(BufferClosedException.class, consumer, Duration.ofSeconds(2),
+                    "a consumer blocked in take() when the buffer closed",
+                    "take() on a closed, empty buffer returned %s instead of throwing BufferClosedException.");
         }
     }
 
@@ -303,13 +300,9 @@ public class BoundedBufferChecks {
         CompletableFuture<Void> producer = workers.run("producer", () -> buffer.put("refused"));
         Blocking.awaitWaiting(workers.thread("producer"), LIMIT, "put() on a full buffer");
         buffer.close();
-        try {
-            Workers.await(producer, Duration.ofSeconds(2), "a producer blocked in put() when the buffer closed");
-            throw new AssertionError("put() that was blocked when the buffer closed returned normally; it must throw "
-                    + "BufferClosedException.");
-        } catch (BufferClosedException expected) {
-            // right
-        }
+        Workers.awaitThrows(BufferClosedException.class, producer, Duration.ofSeconds(2),
+                "a producer blocked in put() when the buffer closed",
+                "put() that was blocked when the buffer closed returned normally (%s); it must throw BufferClosedException.");
         that(buffer.size() == 1, "After close, the buffer holds %d items instead of the 1 put before.", buffer.size());
     }
 
@@ -358,12 +351,9 @@ public class BoundedBufferChecks {
         Blocking.awaitWaiting(thread, LIMIT, what);
         long start = System.nanoTime();
         thread.interrupt();
-        try {
-            Workers.await(call, Duration.ofSeconds(2), what + " after an interrupt");
-            throw new AssertionError(what + " was interrupted but returned normally instead of throwing InterruptedException.");
-        } catch (InterruptedException expected) {
-            that(Verify.millisSince(start) < 500, "%s took %d ms to react to the interrupt.", what, Verify.millisSince(start));
-        }
+        Workers.awaitThrows(InterruptedException.class, call, Duration.ofSeconds(2), what + " after an interrupt",
+                what + " was interrupted but returned normally (%s) instead of throwing InterruptedException.");
+        that(Verify.millisSince(start) < 500, "%s took %d ms to react to the interrupt.", what, Verify.millisSince(start));
     }
 
     // ---- blocking -------------------------------------------------------------------------------

@@ -256,13 +256,8 @@ public class CounterLockChecks {
         Blocking.awaitWaiting(thread, LIMIT, "tryLock(30 s) on a held lock");
         long start = System.nanoTime();
         thread.interrupt();
-        Throwable outcome = null;
-        try {
-            Workers.await(waiter, Duration.ofSeconds(2), "tryLock(30 s) after an interrupt");
-        } catch (InterruptedException expected) {
-            outcome = expected;
-        }
-        that(outcome != null, "tryLock(30 s) was interrupted but did not throw InterruptedException.");
+        Workers.awaitThrows(InterruptedException.class, waiter, Duration.ofSeconds(2), "tryLock(30 s) after an interrupt",
+                "tryLock(30 s) was interrupted but returned %s instead of throwing InterruptedException.");
         that(Verify.millisSince(start) < 1_000, "tryLock took %d ms to react to the interrupt.", Verify.millisSince(start));
         that(lock.isHeldByCurrentThread(), "The lock changed hands after an interrupted tryLock().");
     }

@@ -200,13 +200,10 @@ public class PhilosophersChecks {
         Thread thread = workers.thread(name);
         Blocking.awaitWaiting(thread, LIMIT, "philosopher 1 waiting for the fork philosopher " + eater + " holds");
         thread.interrupt();
-        try {
-            Workers.await(blocked, Duration.ofSeconds(2), "philosopher 1, interrupted while waiting for a fork");
-            throw new AssertionError("Philosopher 1, interrupted while waiting for a fork that philosopher " + eater
-                    + " held, ate instead of throwing InterruptedException.");
-        } catch (InterruptedException expected) {
-            // right
-        }
+        Workers.awaitThrows(InterruptedException.class, blocked, Duration.ofSeconds(2),
+                "philosopher 1, interrupted while waiting for a fork",
+                "Philosopher 1, interrupted while waiting for a fork that philosopher " + eater
+                        + " held, ate (%s) instead of throwing InterruptedException.");
         finish.countDown();
         Workers.await(holder, LIMIT, "philosopher " + eater);
         // Both forks of philosopher 1 must be free now: philosopher 1's other neighbour needs one of them.

@@ -65,6 +65,25 @@ public final class Workers implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for {@code call} like {@link #await} and returns the {@code expected} exception it threw. Fails
+     * with {@code ifReturned} (a format whose one {@code %s} is the returned value) if it returned normally;
+     * anything else it threw is rethrown.
+     */
+    public static <X extends Throwable> X awaitThrows(Class<X> expected, CompletableFuture<?> call, Duration limit,
+            String what, String ifReturned) throws Throwable {
+        Object returned;
+        try {
+            returned = await(call, limit, what);
+        } catch (Throwable thrown) {
+            if (expected.isInstance(thrown)) {
+                return expected.cast(thrown);
+            }
+            throw thrown;
+        }
+        throw new AssertionError(String.format(ifReturned, returned));
+    }
+
     /** Waits for all of {@code futures}, like {@link #await}. */
     public static void awaitAll(List<? extends CompletableFuture<?>> futures, Duration limit, String what) throws Throwable {
         await(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), limit, what);
