@@ -82,7 +82,7 @@ final class GradeCommand implements Callable<Integer> {
 
         GradeRequest request = new GradeRequest(submissionPath, label != null ? label : submissionPath.toString(),
                 EnumSet.copyOf(Options.exercises(exercises)), usedSeed, quick, Options.rubric(rubricFile, catalog),
-                workDir(outDir));
+                workDir(outDir), GradeRequest.DEFAULT_EXERCISE_BUDGET, outDir.toAbsolutePath());
         GradeReport report;
         try {
             report = new GradingEngine(GradingEngine.currentClasspath(), catalog, new ConsoleProgress(err)).grade(request);

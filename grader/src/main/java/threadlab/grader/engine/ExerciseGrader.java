@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +33,12 @@ final class ExerciseGrader {
     private final SourceCompiler compiler = new SourceCompiler();
     private final ApiContract contract = ApiContract.load();
     private final Progress progress;
+    private final InterleavingPhase interleavings;
 
     ExerciseGrader(List<Path> graderClasspath, Progress progress) {
         this.graderClasspath = graderClasspath;
         this.progress = progress;
+        this.interleavings = new InterleavingPhase(graderClasspath);
     }
 
     ExerciseReport grade(Exercise exercise, List<Path> sources, List<CheckDefinition> checks, GradeRequest request) {
@@ -57,12 +60,20 @@ final class ExerciseGrader {
 
         Path runDir = createDirectories(work.resolve("run"));
         Path exec = runDir.resolve("jacoco.exec");
-        Optional<CoverageProbe> coverage = request.quick() ? Optional.empty() : CoverageProbe.fromClasspath(graderClasspath);
-        progress.phase(exercise.id(), "running " + checks.size() + " checks" + (coverage.isPresent() ? " with coverage" : ""));
+        List<CheckDefinition> tests = checks.stream().filter(c -> !InterleavingPhase.explores(c)).collect(Collectors.toList());
+        Optional<CoverageProbe> coverage = request.quick() || tests.isEmpty() ? Optional.empty()
+                : CoverageProbe.fromClasspath(graderClasspath);
+        List<CheckDefinition> scenarios = checks.stream().filter(InterleavingPhase::explores).collect(Collectors.toList());
+        progress.phase(exercise.id(), "running " + tests.size() + " checks" + (coverage.isPresent() ? " with coverage" : ""));
         IsolatedCheckRun run = new IsolatedCheckRun(graderClasspath, compilation.outputDir(), runDir, request.seed(),
                 coverage.map(c -> c.jvmArgument(exercise.javaPackage(), exec)));
-        Map<String, CheckOutcome> outcomes = run.run(checks, request.exerciseBudget()).stream()
-                .collect(Collectors.toMap(CheckOutcome::checkId, Function.identity()));
+        Map<String, CheckOutcome> outcomes = new HashMap<>(run.run(tests, request.exerciseBudget()).stream()
+                .collect(Collectors.toMap(CheckOutcome::checkId, Function.identity())));
+        if (!scenarios.isEmpty()) {
+            progress.phase(exercise.id(), "exploring " + scenarios.size() + " interleaving scenarios with vmlens");
+            outcomes.putAll(interleavings.run(scenarios, compilation.outputDir(), createDirectories(work.resolve("interleavings")),
+                    request.artifactsDir().resolve("vmlens").resolve(exercise.id()), request, Map.copyOf(outcomes)));
+        }
         CoverageReport coverageReport = coverage.isPresent()
                 ? CoverageProbe.analyze(exec, compilation.outputDir(), sources) : null;
         return report(exercise, ExerciseReport.GRADED, Scoring.score(checks, outcomes, rubric),

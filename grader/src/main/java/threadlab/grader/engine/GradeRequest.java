@@ -17,9 +17,10 @@ import threadlab.grader.rubric.Rubric;
  * @param quick      skip the slow phases (coverage) for a fast inner loop
  * @param workDir    where compiled classes, logs and coverage data go
  * @param exerciseBudget bound on the checks of one exercise, however many of them hang
+ * @param artifactsDir where files the reports link to are kept (vmlens' interleaving reports)
  */
 public record GradeRequest(Path submission, String label, Set<Exercise> exercises, long seed, boolean quick,
-                           Rubric rubric, Path workDir, Duration exerciseBudget) {
+                           Rubric rubric, Path workDir, Duration exerciseBudget, Path artifactsDir) {
 
     /** The default bound on the checks of one exercise. */
     public static final Duration DEFAULT_EXERCISE_BUDGET = Duration.ofSeconds(75);
@@ -28,10 +29,10 @@ public record GradeRequest(Path submission, String label, Set<Exercise> exercise
         exercises = Set.copyOf(exercises);
     }
 
-    /** A request with the default budget per exercise. */
+    /** A request with the default budget per exercise, keeping artifacts in the work folder. */
     public GradeRequest(Path submission, String label, Set<Exercise> exercises, long seed, boolean quick, Rubric rubric,
             Path workDir) {
-        this(submission, label, exercises, seed, quick, rubric, workDir, DEFAULT_EXERCISE_BUDGET);
+        this(submission, label, exercises, seed, quick, rubric, workDir, DEFAULT_EXERCISE_BUDGET, workDir.resolve("artifacts"));
     }
 
     /** The exercises to grade, in course order. */

@@ -19,9 +19,9 @@ final class Scoring {
         for (CheckDefinition check : checks) {
             Rubric.Entry entry = rubric.entry(check.id()).orElseThrow();
             CheckOutcome outcome = outcomes.get(check.id());
-            boolean passed = outcome.status() == CheckStatus.PASSED;
+            boolean awarded = outcome.status().awarded();
             reports.add(new CheckReport(check.id(), check.category().id(), check.title(), outcome.status().id(),
-                    passed ? entry.points() : 0, entry.points(), passed ? null : outcome.message(), entry.hidden(),
+                    awarded ? entry.points() : 0, entry.points(), outcome.status() == CheckStatus.PASSED ? null : outcome.message(), entry.hidden(),
                     outcome.durationMs()));
         }
         return reports;

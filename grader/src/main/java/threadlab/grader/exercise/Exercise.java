@@ -7,12 +7,17 @@ import java.util.Optional;
 
 /** The six exercises, in the order students take them, and the check suites that grade each one. */
 public enum Exercise {
-    COUNTERLOCK("threadlab.grader.checks.counterlock.CounterLockChecks"),
-    THREADSAFESET("threadlab.grader.checks.threadsafeset.ThreadSafeSetChecks"),
-    BOUNDEDBUFFER("threadlab.grader.checks.boundedbuffer.BoundedBufferChecks"),
+    COUNTERLOCK("threadlab.grader.checks.counterlock.CounterLockChecks",
+            "threadlab.grader.checks.counterlock.CounterLockInterleavings"),
+    THREADSAFESET("threadlab.grader.checks.threadsafeset.ThreadSafeSetChecks",
+            "threadlab.grader.checks.threadsafeset.ThreadSafeSetInterleavings"),
+    BOUNDEDBUFFER("threadlab.grader.checks.boundedbuffer.BoundedBufferChecks",
+            "threadlab.grader.checks.boundedbuffer.BoundedBufferInterleavings"),
     PHILOSOPHERS("threadlab.grader.checks.philosophers.PhilosophersChecks"),
-    POOLEXECUTOR("threadlab.grader.checks.poolexecutor.PoolExecutorChecks"),
-    PROCESSMAP("threadlab.grader.checks.processmap.ProcessMapChecks");
+    POOLEXECUTOR("threadlab.grader.checks.poolexecutor.PoolExecutorChecks",
+            "threadlab.grader.checks.poolexecutor.PoolExecutorInterleavings"),
+    PROCESSMAP("threadlab.grader.checks.processmap.ProcessMapChecks",
+            "threadlab.grader.checks.processmap.ProcessMapInterleavings");
 
     private final List<String> suiteClasses;
 

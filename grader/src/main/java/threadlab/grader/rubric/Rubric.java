@@ -51,6 +51,17 @@ public final class Rubric {
         return new Rubric(entries);
     }
 
+    /** This rubric without the checks {@code keep} rejects (e.g. to grade one phase only). */
+    public Rubric only(java.util.function.Predicate<String> keep) {
+        Map<String, Entry> kept = new LinkedHashMap<>();
+        entries.forEach((id, entry) -> {
+            if (keep.test(id)) {
+                kept.put(id, entry);
+            }
+        });
+        return new Rubric(kept);
+    }
+
     /** How {@code checkId} counts; empty when the rubric drops it. */
     public Optional<Entry> entry(String checkId) {
         return Optional.ofNullable(entries.get(checkId));

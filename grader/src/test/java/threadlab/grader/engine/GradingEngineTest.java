@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.Grading;
 import threadlab.grader.ProjectLayout;
+import threadlab.grader.api.Category;
 import threadlab.grader.Submissions;
 import threadlab.grader.exercise.Exercise;
 import threadlab.grader.report.CheckReport;
@@ -30,12 +31,16 @@ class GradingEngineTest {
     Path work;
 
     @Test
-    void givesTheReferenceSolutionsFullMarksWithCoverage() {
+    void givesTheReferenceSolutionsFullMarksWithCoverageAndInterleavings() {
         GradeReport report = Grading.grade(ProjectLayout.root().resolve("solutions"), EnumSet.allOf(Exercise.class), true);
 
         assertThat(report.exercises()).hasSize(6).allSatisfy(e -> {
             assertThat(e.status()).isEqualTo(ExerciseReport.GRADED);
-            assertThat(e.checks()).allSatisfy(c -> assertThat(c.status()).as("%s: %s", c.id(), c.message()).isEqualTo("passed"));
+            // vmlens cannot always finish exploring correct code (monitor wait/notify): "inconclusive" keeps the points.
+            assertThat(e.checks()).allSatisfy(c -> assertThat(c.status()).as("%s: %s", c.id(), c.message())
+                    .isIn("passed", "inconclusive"));
+            assertThat(e.checks()).filteredOn(c -> !c.category().equals(Category.INTERLEAVINGS.id()))
+                    .allSatisfy(c -> assertThat(c.status()).as("%s: %s", c.id(), c.message()).isEqualTo("passed"));
             assertThat(e.apiDrift()).isEmpty();
             assertThat(e.coverage()).isNotNull();
             assertThat(e.coverage().linesCovered()).isPositive();
@@ -48,8 +53,12 @@ class GradingEngineTest {
         GradeReport report = Grading.grade(ProjectLayout.root().resolve("exercises"), EnumSet.allOf(Exercise.class), false);
 
         assertThat(report.score()).isZero();
-        assertThat(report.exercises()).allSatisfy(e -> assertThat(e.checks()).allSatisfy(c ->
-                assertThat(c.message()).as(c.id()).startsWith("Not implemented yet:").doesNotContain("\tat ")));
+        assertThat(report.exercises()).allSatisfy(e -> assertThat(e.checks())
+                .filteredOn(c -> !c.category().equals(Category.INTERLEAVINGS.id()))
+                .allSatisfy(c -> assertThat(c.message()).as(c.id()).startsWith("Not implemented yet:").doesNotContain("\tat ")));
+        assertThat(report.exercises()).allSatisfy(e -> assertThat(e.checks())
+                .filteredOn(c -> c.category().equals(Category.INTERLEAVINGS.id()))
+                .allSatisfy(c -> assertThat(c.message()).as(c.id()).startsWith("Not run: --quick skips")));
     }
 
     @Test
@@ -157,7 +166,7 @@ class GradingEngineTest {
                 """);
         Duration budget = Duration.ofSeconds(20);
         GradeRequest request = new GradeRequest(work, "hangs", Set.of(Exercise.COUNTERLOCK), Grading.SEED, true,
-                Rubric.defaults(Grading.CATALOG), Files.createDirectories(work.resolve("out")), budget);
+                Rubric.defaults(Grading.CATALOG), Files.createDirectories(work.resolve("out")), budget, work.resolve("out"));
         long start = System.nanoTime();
 
         GradeReport report = new GradingEngine(GradingEngine.currentClasspath(), Grading.CATALOG, Progress.SILENT).grade(request);

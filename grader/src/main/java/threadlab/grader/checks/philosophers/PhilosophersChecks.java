@@ -80,22 +80,27 @@ public class PhilosophersChecks {
     @Check(id = "philosophers.no-deadlock", category = Category.CORRECTNESS, points = 4, timeoutSeconds = 15,
             title = "Hungry philosophers never deadlock")
     void noDeadlock() throws Throwable {
-        DiningTable table = new DiningTable(5);
-        // All five sit down at the same instant, round after round: if each can grab one fork and wait for
-        // the next, a circular wait forms sooner or later.
-        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(5);
+        // Hungry philosophers with instant meals reach for forks as often as possible: if each can grab one
+        // fork and wait for the next, a circular wait forms within a few thousand meals. Dining for a fixed
+        // time rather than a fixed number of rounds keeps the check as strict on a slow machine as on a fast one.
+        dineHungrily(2, Duration.ofMillis(1_500));
+        dineHungrily(5, Duration.ofMillis(2_500));
+    }
+
+    private void dineHungrily(int seats, Duration dinner) throws Throwable {
+        DiningTable table = new DiningTable(seats);
+        long end = System.nanoTime() + dinner.toNanos();
         List<CompletableFuture<Void>> philosophers = new ArrayList<>();
-        for (int p = 0; p < 5; p++) {
+        for (int p = 0; p < seats; p++) {
             int me = p;
             philosophers.add(workers.run("philosopher-" + p, () -> {
-                for (int round = 0; round < 300; round++) {
-                    together.await();
+                while (System.nanoTime() < end) {
                     table.dine(me, Thread::yield);
                 }
             }));
         }
-        Workers.awaitAll(philosophers, Duration.ofSeconds(10), "5 hungry philosophers dining 300 rounds together "
-                + "(if each grabs one fork and then waits for the next, all wait forever)");
+        Workers.awaitAll(philosophers, dinner.plus(LIMIT), seats + " hungry philosophers dining without pause for "
+                + dinner.toMillis() + " ms (if each grabs one fork and then waits for the next, all wait forever)");
     }
 
     @Test

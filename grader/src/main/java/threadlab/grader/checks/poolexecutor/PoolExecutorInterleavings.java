@@ -1,0 +1,74 @@
+package threadlab.grader.checks.poolexecutor;
+
+import static threadlab.grader.checks.support.Verify.that;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import threadlab.grader.api.Category;
+import threadlab.grader.api.Check;
+import threadlab.grader.checks.support.Interleavings;
+import threadlab.poolexecutor.PoolExecutor;
+import threadlab.poolexecutor.TaskFuture;
+
+/**
+ * Interleaving scenarios of {@code threadlab.poolexecutor}, explored by vmlens. (Two threads submitting to one pool
+ * were tried too: under vmlens 1.2.17 that scenario never got past its third interleaving within 20 s.)
+ */
+public class PoolExecutorInterleavings {
+
+    private static final String CANCEL = "poolexecutor.interleaved-cancel-start";
+    private static final String ON_DONE = "poolexecutor.interleaved-ondone-completion";
+
+    @Test
+    @Check(id = CANCEL, category = Category.INTERLEAVINGS, points = 3, timeoutSeconds = 20,
+            title = "cancel() racing the start of a task: cancelled tasks never run, and the state agrees")
+    void interleavedCancelStart() throws Exception {
+        Interleavings.explore(CANCEL, 20, () -> {
+            AtomicBoolean ran = new AtomicBoolean();
+            AtomicBoolean cancelled = new AtomicBoolean();
+            PoolExecutor pool = new PoolExecutor(1);
+            TaskFuture<Void> future;
+            try {
+                future = pool.submit(() -> ran.set(true));
+                Interleavings.inParallel("canceller", () -> cancelled.set(future.cancel(false)), "observer", future::isDone);
+            } finally {
+                pool.shutdown();
+            }
+            that(pool.awaitTermination(2, TimeUnit.SECONDS), "after shutdown() the pool did not terminate within 2 s.");
+            if (cancelled.get()) {
+                that(!ran.get(), "cancel(false) returned true, yet the task ran: the worker started it while cancel "
+                        + "was deciding. Starting a task and cancelling it must be decided under one lock or one atomic "
+                        + "state change.");
+                that(future.isCancelled(), "cancel(false) returned true but isCancelled() is false.");
+            } else {
+                that(ran.get(), "cancel(false) returned false (too late), yet the task never ran.");
+                that(!future.isCancelled(), "cancel(false) returned false but isCancelled() is true.");
+            }
+        });
+    }
+
+    @Test
+    @Check(id = ON_DONE, category = Category.INTERLEAVINGS, points = 3, timeoutSeconds = 20,
+            title = "onDone() racing completion: the callback runs exactly once")
+    void interleavedOnDoneCompletion() throws Exception {
+        Interleavings.explore(ON_DONE, 15, () -> {
+            AtomicInteger calls = new AtomicInteger();
+            PoolExecutor pool = new PoolExecutor(1);
+            try {
+                TaskFuture<Integer> future = pool.submit(() -> 42);
+                Interleavings.inParallel("registrar", () -> future.onDone(f -> calls.incrementAndGet()),
+                        "waiter", () -> future.get(2, TimeUnit.SECONDS));
+            } finally {
+                pool.shutdown();
+            }
+            that(pool.awaitTermination(2, TimeUnit.SECONDS), "after shutdown() the pool did not terminate within 2 s.");
+            that(calls.get() == 1, "a callback added with onDone() while the task was completing ran %d times instead of "
+                    + "exactly once: adding a callback and completing the future must not both run it (or both skip it).",
+                    calls.get());
+        });
+    }
+
+}
