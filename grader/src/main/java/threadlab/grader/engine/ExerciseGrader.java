@@ -63,7 +63,10 @@ final class ExerciseGrader {
         List<CheckDefinition> tests = checks.stream().filter(c -> !InterleavingPhase.explores(c)).collect(Collectors.toList());
         Optional<CoverageProbe> coverage = request.quick() || tests.isEmpty() ? Optional.empty()
                 : CoverageProbe.fromClasspath(graderClasspath);
-        List<CheckDefinition> scenarios = checks.stream().filter(InterleavingPhase::explores).collect(Collectors.toList());
+        // --quick leaves the interleaving scenarios out of the score altogether, so a quick score is comparable.
+        List<CheckDefinition> scenarios = request.quick() ? List.of()
+                : checks.stream().filter(InterleavingPhase::explores).collect(Collectors.toList());
+        List<CheckDefinition> graded = request.quick() ? tests : checks;
         progress.phase(exercise.id(), "running " + tests.size() + " checks" + (coverage.isPresent() ? " with coverage" : ""));
         IsolatedCheckRun run = new IsolatedCheckRun(graderClasspath, compilation.outputDir(), runDir, request.seed(),
                 coverage.map(c -> c.jvmArgument(exercise.javaPackage(), exec)));
@@ -76,7 +79,7 @@ final class ExerciseGrader {
         }
         CoverageReport coverageReport = coverage.isPresent()
                 ? CoverageProbe.analyze(exec, compilation.outputDir(), sources) : null;
-        return report(exercise, ExerciseReport.GRADED, Scoring.score(checks, outcomes, rubric),
+        return report(exercise, ExerciseReport.GRADED, Scoring.score(graded, outcomes, rubric),
                 compilation.diagnostics(), drift, coverageReport, studentOutput(runDir));
     }
 

@@ -29,15 +29,12 @@ public class PoolExecutorInterleavings {
         Interleavings.explore(CANCEL, 20, () -> {
             AtomicBoolean ran = new AtomicBoolean();
             AtomicBoolean cancelled = new AtomicBoolean();
-            PoolExecutor pool = new PoolExecutor(1);
-            TaskFuture<Void> future;
-            try {
-                future = pool.submit(() -> ran.set(true));
-                Interleavings.inParallel("canceller", () -> cancelled.set(future.cancel(false)), "observer", future::isDone);
-            } finally {
-                pool.shutdown();
-            }
-            that(pool.awaitTermination(2, TimeUnit.SECONDS), "after shutdown() the pool did not terminate within 2 s.");
+            TaskFuture<Void> future = withOneWorker(pool -> {
+                TaskFuture<Void> submitted = pool.submit(() -> ran.set(true));
+                Interleavings.inParallel("canceller", () -> cancelled.set(submitted.cancel(false)), "observer",
+                        submitted::isDone);
+                return submitted;
+            });
             if (cancelled.get()) {
                 that(!ran.get(), "cancel(false) returned true, yet the task ran: the worker started it while cancel "
                         + "was deciding. Starting a task and cancelling it must be decided under one lock or one atomic "
@@ -56,19 +53,33 @@ public class PoolExecutorInterleavings {
     void interleavedOnDoneCompletion() throws Exception {
         Interleavings.explore(ON_DONE, 15, () -> {
             AtomicInteger calls = new AtomicInteger();
-            PoolExecutor pool = new PoolExecutor(1);
-            try {
+            withOneWorker(pool -> {
                 TaskFuture<Integer> future = pool.submit(() -> 42);
                 Interleavings.inParallel("registrar", () -> future.onDone(f -> calls.incrementAndGet()),
                         "waiter", () -> future.get(2, TimeUnit.SECONDS));
-            } finally {
-                pool.shutdown();
-            }
-            that(pool.awaitTermination(2, TimeUnit.SECONDS), "after shutdown() the pool did not terminate within 2 s.");
+                return future;
+            });
             that(calls.get() == 1, "a callback added with onDone() while the task was completing ran %d times instead of "
                     + "exactly once: adding a callback and completing the future must not both run it (or both skip it).",
                     calls.get());
         });
     }
 
+    /** Runs {@code scenario} on a new pool of one worker, then shuts the pool down and waits for it. */
+    private static <T> T withOneWorker(PoolScenario<T> scenario) throws Exception {
+        PoolExecutor pool = new PoolExecutor(1);
+        T result;
+        try {
+            result = scenario.run(pool);
+        } finally {
+            pool.shutdown();
+        }
+        that(pool.awaitTermination(2, TimeUnit.SECONDS), "after shutdown() the pool did not terminate within 2 s.");
+        return result;
+    }
+
+    @FunctionalInterface
+    private interface PoolScenario<T> {
+        T run(PoolExecutor pool) throws Exception;
+    }
 }
