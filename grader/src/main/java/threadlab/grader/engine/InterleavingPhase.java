@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import threadlab.grader.api.Category;
 import threadlab.grader.catalog.CheckDefinition;
+import threadlab.grader.checks.support.Blocking;
 import threadlab.grader.checks.support.Interleavings;
 import threadlab.grader.interleavings.ExploredScenario;
 import threadlab.grader.interleavings.RaceAccess;
@@ -27,7 +27,7 @@ import threadlab.grader.runner.CheckStatus;
  */
 final class InterleavingPhase {
 
-    static final Duration BUDGET = Duration.ofSeconds(90);
+    private static final Duration BUDGET = Duration.ofSeconds(90);
     private static final Duration ANALYSIS_LIMIT = Duration.ofSeconds(60);
 
     private final List<Path> graderClasspath;
@@ -46,7 +46,7 @@ final class InterleavingPhase {
     Map<String, CheckOutcome> run(List<CheckDefinition> scenarios, Path classes, Path work, Path reportDir,
             GradeRequest request, Map<String, CheckOutcome> earlier) {
         Optional<CheckOutcome> spinning = earlier.values().stream()
-                .filter(o -> o.status() != CheckStatus.PASSED && o.message() != null && o.message().contains("busy waiting"))
+                .filter(o -> o.status() != CheckStatus.PASSED && o.message() != null && o.message().contains(Blocking.BUSY_WAITING))
                 .findFirst();
         if (spinning.isPresent()) {
             return all(scenarios, CheckStatus.FAILED, "Not explored: the check " + spinning.get().checkId() + " found "

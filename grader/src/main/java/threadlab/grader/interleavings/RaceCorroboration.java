@@ -44,6 +44,7 @@ public final class RaceCorroboration {
 
     private final Map<String, MethodNode> methods = new HashMap<>(); // by owner.name+descriptor
     private final Map<String, Integer> netAcquires = new HashMap<>();
+    private final Map<MethodNode, int[]> heldBefore = new HashMap<>(); // control-flow analysis, once per method
 
     private RaceCorroboration(List<ClassNode> classes) {
         for (ClassNode type : classes) {
@@ -82,11 +83,8 @@ public final class RaceCorroboration {
     private boolean unguarded(RaceAccess race) {
         String prefix = race.methodOwner() + "." + race.methodName() + "(";
         return methods.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .anyMatch(e -> accessesUnguarded(e.getKey(), e.getValue(), race, 0));
-    }
-
-    private boolean accessesUnguarded(String key, MethodNode method, RaceAccess race, int depth) {
-        return unguardedAccessTo(method, race.fieldOwner(), race.fieldName()) && reachedUnguarded(key, depth);
+                .anyMatch(e -> unguardedAccessTo(e.getValue(), race.fieldOwner(), race.fieldName())
+                        && reachedUnguarded(e.getKey(), 0));
     }
 
     /** A public method is called from anywhere; a private helper holds nothing only if some call to it holds nothing. */
@@ -128,7 +126,7 @@ public final class RaceCorroboration {
         if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             return false;
         }
-        int[] held = heldBefore(method);
+        int[] held = heldBefore.computeIfAbsent(method, this::heldBefore);
         AbstractInsnNode[] insns = method.instructions.toArray();
         for (int i = 0; i < insns.length; i++) {
             if (held[i] == 0 && wanted.test(insns[i])) {

@@ -5,7 +5,6 @@ import static threadlab.grader.checks.support.Verify.that;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;

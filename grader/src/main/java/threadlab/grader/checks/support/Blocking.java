@@ -16,6 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Blocking {
 
+    /** The words every busy-waiting verdict contains; the interleaving phase looks for them. */
+    public static final String BUSY_WAITING = "busy waiting";
+
     /** A waiting thread may use at most this share of one core (JIT, GC and timer noise stay below it). */
     public static final double MAX_CPU_SHARE = 0.10;
     private static final int SAMPLES = 40;
@@ -41,7 +44,7 @@ public final class Blocking {
             }
             if (runnableSamples > samples / 4 || cpuShare > MAX_CPU_SHARE) {
                 return String.format("thread \"%s\" kept running while it should have been waiting: it used %.0f%% of a CPU "
-                        + "and was RUNNABLE in %d of %d samples%s. That is busy waiting (a loop that checks a condition "
+                        + "and was RUNNABLE in %d of %d samples%s. That is " + BUSY_WAITING + " (a loop that checks a condition "
                         + "again and again). Block instead: wait()/Condition.await()/LockSupport.park().",
                         threadName, cpuShare * 100, runnableSamples, samples, where());
             }
