@@ -22,6 +22,7 @@ import threadlab.grader.engine.GradingEngine;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ReportFormat;
 import threadlab.grader.report.TextReport;
+import threadlab.grader.sandbox.SandboxException;
 import threadlab.grader.submission.SubmissionException;
 
 /** {@code grade grade}: grades a submission and writes the reports. */
@@ -57,8 +58,13 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice of the checks; reproduces a run.")
     Long seed;
 
-    @Option(names = "--quick", description = "Skip the slow phases (coverage) for a fast inner loop.")
+    @Option(names = "--quick", description = "Skip the slow phases (coverage, interleavings, benchmarks) for a fast inner loop.")
     boolean quick;
+
+    @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "auto",
+            description = "Where the benchmarks run: auto (a Docker container when an engine answers, else this machine,"
+                    + " marked advisory), docker (fail without an engine), local. Default: ${DEFAULT-VALUE}.")
+    String sandbox;
 
     @Option(names = "--fail-under", paramLabel = "PERCENT",
             description = "Exit with code 1 when the score is below this percentage (for CI).")
@@ -82,12 +88,14 @@ final class GradeCommand implements Callable<Integer> {
 
         GradeRequest request = new GradeRequest(submissionPath, label != null ? label : submissionPath.toString(),
                 EnumSet.copyOf(Options.exercises(exercises)), usedSeed, quick, Options.rubric(rubricFile, catalog),
-                workDir(outDir), GradeRequest.DEFAULT_EXERCISE_BUDGET, outDir.toAbsolutePath());
+                workDir(outDir), GradeRequest.DEFAULT_EXERCISE_BUDGET, outDir.toAbsolutePath(), Options.sandbox(sandbox));
         GradeReport report;
         try {
             report = new GradingEngine(GradingEngine.currentClasspath(), catalog, new ConsoleProgress(err)).grade(request);
         } catch (SubmissionException e) {
             throw new ThreadLabCli.UsageProblem("cannot read the submission: " + e.getMessage());
+        } catch (SandboxException e) {
+            throw new ThreadLabCli.UsageProblem(e.getMessage());
         } finally {
             deleteRecursively(request.workDir());
         }

@@ -10,6 +10,7 @@ import threadlab.grader.catalog.CheckCatalog;
 import threadlab.grader.exercise.Exercise;
 import threadlab.grader.rubric.Rubric;
 import threadlab.grader.rubric.RubricException;
+import threadlab.grader.sandbox.SandboxMode;
 
 /** Interpreting the options shared by the commands, with clear errors. */
 final class Options {
@@ -27,6 +28,12 @@ final class Options {
                     + "'; the exercises are " + Arrays.stream(Exercise.values()).map(Exercise::id).collect(Collectors.joining(", ")))));
         }
         return chosen;
+    }
+
+    static SandboxMode sandbox(String id) {
+        return Arrays.stream(SandboxMode.values()).filter(m -> m.id().equalsIgnoreCase(id.strip())).findFirst()
+                .orElseThrow(() -> new ThreadLabCli.UsageProblem("unknown --sandbox '" + id + "'; choose one of "
+                        + Arrays.stream(SandboxMode.values()).map(SandboxMode::id).collect(Collectors.joining(", "))));
     }
 
     static Rubric rubric(Path file, CheckCatalog catalog) {

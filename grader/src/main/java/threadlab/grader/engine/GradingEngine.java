@@ -40,18 +40,23 @@ public final class GradingEngine {
                 .filter(s -> !s.isBlank()).map(Path::of).collect(Collectors.toList());
     }
 
-    /** @throws threadlab.grader.submission.SubmissionException if the submission cannot be read */
+    /**
+     * @throws threadlab.grader.submission.SubmissionException if the submission cannot be read
+     * @throws threadlab.grader.sandbox.SandboxException if the sandbox asked for cannot be had
+     */
     public GradeReport grade(GradeRequest request) {
         Submission submission = Submission.open(request.submission(), request.workDir());
-        ExerciseGrader grader = new ExerciseGrader(graderClasspath, progress);
         List<ExerciseReport> exercises = new ArrayList<>();
-        for (Exercise exercise : request.exercisesInOrder()) {
-            List<CheckDefinition> checks = catalog.of(exercise).stream()
-                    .filter(c -> request.rubric().entry(c.id()).isPresent())
-                    .collect(Collectors.toList());
-            ExerciseReport report = grader.grade(exercise, submission.sourcesOf(exercise), checks, request);
-            progress.finished(exercise.id(), report.status() + ", " + format(report.score()) + "/" + format(report.maxScore()) + " points");
-            exercises.add(report);
+        try (LazySandbox sandbox = new LazySandbox(request.sandbox())) {
+            ExerciseGrader grader = new ExerciseGrader(graderClasspath, progress, sandbox);
+            for (Exercise exercise : request.exercisesInOrder()) {
+                List<CheckDefinition> checks = catalog.of(exercise).stream()
+                        .filter(c -> request.rubric().entry(c.id()).isPresent())
+                        .collect(Collectors.toList());
+                ExerciseReport report = grader.grade(exercise, submission.sourcesOf(exercise), checks, request);
+                progress.finished(exercise.id(), report.status() + ", " + format(report.score()) + "/" + format(report.maxScore()) + " points");
+                exercises.add(report);
+            }
         }
         double score = exercises.stream().mapToDouble(ExerciseReport::score).sum();
         double max = exercises.stream().mapToDouble(ExerciseReport::maxScore).sum();

@@ -20,6 +20,7 @@ import threadlab.grader.runner.CheckEvent;
 import threadlab.grader.runner.CheckStatus;
 import threadlab.grader.runner.EventLog;
 import threadlab.grader.runner.ForkMain;
+import threadlab.grader.sandbox.PidsLimit;
 
 /**
  * Runs checks on a submission in forked JVMs, so that nothing the student's code does can harm the

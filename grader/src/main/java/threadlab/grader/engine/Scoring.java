@@ -8,7 +8,10 @@ import threadlab.grader.report.CheckReport;
 import threadlab.grader.rubric.Rubric;
 import threadlab.grader.runner.CheckStatus;
 
-/** Turns check outcomes into scored check reports, by the rubric. A check scores all or nothing. */
+/**
+ * Turns check outcomes into scored check reports, by the rubric. A check scores all or nothing, except a
+ * performance check, which may earn a share of its points.
+ */
 final class Scoring {
 
     private Scoring() {
@@ -19,9 +22,8 @@ final class Scoring {
         for (CheckDefinition check : checks) {
             Rubric.Entry entry = rubric.entry(check.id()).orElseThrow();
             CheckOutcome outcome = outcomes.get(check.id());
-            boolean awarded = outcome.status().awarded();
             reports.add(new CheckReport(check.id(), check.category().id(), check.title(), outcome.status().id(),
-                    awarded ? entry.points() : 0, entry.points(), outcome.status() == CheckStatus.PASSED ? null : outcome.message(), entry.hidden(),
+                    entry.points() * outcome.fraction(), entry.points(), outcome.status() == CheckStatus.PASSED ? null : outcome.message(), entry.hidden(),
                     outcome.durationMs()));
         }
         return reports;

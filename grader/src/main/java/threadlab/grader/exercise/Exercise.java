@@ -7,21 +7,32 @@ import java.util.Optional;
 
 /** The six exercises, in the order students take them, and the check suites that grade each one. */
 public enum Exercise {
-    COUNTERLOCK("threadlab.grader.checks.counterlock.CounterLockChecks",
+    COUNTERLOCK(null, "threadlab.grader.checks.counterlock.CounterLockChecks",
             "threadlab.grader.checks.counterlock.CounterLockInterleavings"),
-    THREADSAFESET("threadlab.grader.checks.threadsafeset.ThreadSafeSetChecks",
-            "threadlab.grader.checks.threadsafeset.ThreadSafeSetInterleavings"),
-    BOUNDEDBUFFER("threadlab.grader.checks.boundedbuffer.BoundedBufferChecks",
-            "threadlab.grader.checks.boundedbuffer.BoundedBufferInterleavings"),
-    PHILOSOPHERS("threadlab.grader.checks.philosophers.PhilosophersChecks"),
-    POOLEXECUTOR("threadlab.grader.checks.poolexecutor.PoolExecutorChecks",
-            "threadlab.grader.checks.poolexecutor.PoolExecutorInterleavings"),
-    PROCESSMAP("threadlab.grader.checks.processmap.ProcessMapChecks",
-            "threadlab.grader.checks.processmap.ProcessMapInterleavings");
+    THREADSAFESET("threadlab.grader.checks.threadsafeset.ThreadSafeSetBenchmark",
+            "threadlab.grader.checks.threadsafeset.ThreadSafeSetChecks",
+            "threadlab.grader.checks.threadsafeset.ThreadSafeSetInterleavings",
+            "threadlab.grader.checks.threadsafeset.ThreadSafeSetPerformance"),
+    BOUNDEDBUFFER("threadlab.grader.checks.boundedbuffer.BoundedBufferBenchmark",
+            "threadlab.grader.checks.boundedbuffer.BoundedBufferChecks",
+            "threadlab.grader.checks.boundedbuffer.BoundedBufferInterleavings",
+            "threadlab.grader.checks.boundedbuffer.BoundedBufferPerformance"),
+    PHILOSOPHERS(null, "threadlab.grader.checks.philosophers.PhilosophersChecks"),
+    POOLEXECUTOR("threadlab.grader.checks.poolexecutor.PoolExecutorBenchmark",
+            "threadlab.grader.checks.poolexecutor.PoolExecutorChecks",
+            "threadlab.grader.checks.poolexecutor.PoolExecutorInterleavings",
+            "threadlab.grader.checks.poolexecutor.PoolExecutorPerformance"),
+    PROCESSMAP("threadlab.grader.checks.processmap.ProcessMapBenchmark",
+            "threadlab.grader.checks.processmap.ProcessMapChecks",
+            "threadlab.grader.checks.processmap.ProcessMapInterleavings",
+            "threadlab.grader.checks.processmap.ProcessMapPerformance");
 
+    private final String benchmarkClass;
     private final List<String> suiteClasses;
 
-    Exercise(String... suiteClasses) {
+    /** @param benchmarkClass the {@code Benchmark} its performance checks score, or null when it has none */
+    Exercise(String benchmarkClass, String... suiteClasses) {
+        this.benchmarkClass = benchmarkClass;
         this.suiteClasses = List.of(suiteClasses);
     }
 
@@ -38,6 +49,11 @@ public enum Exercise {
     /** Fully qualified names of the classes holding this exercise's checks. */
     public List<String> suiteClasses() {
         return suiteClasses;
+    }
+
+    /** The class that measures this exercise in the sandbox, if it has performance checks. */
+    public Optional<String> benchmarkClass() {
+        return Optional.ofNullable(benchmarkClass);
     }
 
     public static Optional<Exercise> byId(String id) {

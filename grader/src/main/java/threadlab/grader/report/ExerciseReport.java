@@ -10,10 +10,11 @@ import java.util.List;
  * @param apiDrift         where the public API differs from the exercise contract
  * @param coverage         what the checks reached of the student's code; {@code null} when not measured
  * @param output           what the student's code printed, truncated; empty when nothing
+ * @param benchmark        what its benchmark measured in the sandbox; {@code null} when it has none or it was skipped
  */
 public record ExerciseReport(String id, String status, double score, double maxScore, List<CheckReport> checks,
                              List<String> compilerMessages, List<String> apiDrift, CoverageReport coverage,
-                             String output) {
+                             String output, BenchmarkReport benchmark) {
 
     public static final String GRADED = "graded";
     public static final String MISSING = "missing";

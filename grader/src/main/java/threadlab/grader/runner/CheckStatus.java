@@ -6,9 +6,11 @@ import java.util.Locale;
 public enum CheckStatus {
     PASSED, FAILED, ERROR, TIMEOUT, SKIPPED,
     /** A verdict the grader cannot trust (e.g. vmlens did not finish): the points are awarded, with a note. */
-    INCONCLUSIVE;
+    INCONCLUSIVE,
+    /** Some of the points: a performance check measured below its full band. */
+    PARTIAL;
 
-    /** Whether the check's points are awarded. */
+    /** Whether the check's points are awarded (all of them; a partial check's share is in its outcome). */
     public boolean awarded() {
         return this == PASSED || this == INCONCLUSIVE;
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.Grading;
+import threadlab.grader.sandbox.PidsLimit;
 import threadlab.grader.ProjectLayout;
 import threadlab.grader.api.Category;
 import threadlab.grader.Submissions;

@@ -1,4 +1,4 @@
-package threadlab.grader.engine;
+package threadlab.grader.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,10 +16,10 @@ import java.util.UUID;
  * container); elsewhere {@link #create} is empty and the time limits and the process-tree kill remain
  * the only protection.
  */
-final class PidsLimit implements AutoCloseable {
+public final class PidsLimit implements AutoCloseable {
 
     /** Threads and processes one check JVM may have at once: a JVM needs ~30, process-map workers ~25 each. */
-    static final int MAX_TASKS = 600;
+    public static final int MAX_TASKS = 600;
 
     private static final List<Path> CONTROLLERS = List.of(Path.of("/sys/fs/cgroup/pids"), Path.of("/sys/fs/cgroup"));
 
@@ -30,7 +30,7 @@ final class PidsLimit implements AutoCloseable {
     }
 
     /** A fresh cgroup limited to {@code maxTasks}, or empty when this machine does not allow one. */
-    static Optional<PidsLimit> create(int maxTasks) {
+    public static Optional<PidsLimit> create(int maxTasks) {
         for (Path controller : CONTROLLERS) {
             if (!Files.isWritable(controller) || !Files.exists(controller.resolve("cgroup.procs"))) {
                 continue;
@@ -53,7 +53,7 @@ final class PidsLimit implements AutoCloseable {
     }
 
     /** Moves {@code process} (before it starts threads of its own) into the group. */
-    void add(Process process) {
+    public void add(Process process) {
         try {
             Files.writeString(group.resolve("cgroup.procs"), Long.toString(process.pid()));
         } catch (IOException e) {

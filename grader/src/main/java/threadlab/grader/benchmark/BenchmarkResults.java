@@ -1,0 +1,34 @@
+package threadlab.grader.benchmark;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one benchmark measured, as written by the sandbox JVM and read back by the grader.
+ *
+ * @param cpus     the CPUs the benchmark JVM could use
+ * @param java     the Java runtime version in the sandbox
+ * @param rows     speed-up measurements
+ * @param ratios   throughput ratios by name: reference time / the student's time (above 1: faster than the reference)
+ * @param facts    other observations by name, e.g. which processes ran the work
+ * @param errors   problems outside any row
+ * @param finished whether the benchmark ran to its end (false: it was stopped, the rows so far are kept)
+ */
+public record BenchmarkResults(int cpus, String java, List<BenchmarkRow> rows, Map<String, Double> ratios,
+                               Map<String, String> facts, List<String> errors, boolean finished) {
+
+    /** The row of {@code implementation} with {@code workers} on {@code workload}, if it was measured at all. */
+    public Optional<BenchmarkRow> row(String workload, String implementation, int workers) {
+        return rows.stream().filter(r -> r.workload().equals(workload) && r.implementation().equals(implementation)
+                && r.workers() == workers).findFirst();
+    }
+
+    public Optional<Double> ratio(String name) {
+        return Optional.ofNullable(ratios.get(name));
+    }
+
+    public Optional<String> fact(String name) {
+        return Optional.ofNullable(facts.get(name));
+    }
+}

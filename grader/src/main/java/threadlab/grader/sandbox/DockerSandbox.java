@@ -1,0 +1,143 @@
+package threadlab.grader.sandbox;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.images.PullPolicy;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * Runs each job in a fresh container of the {@link SandboxImage}, started by Testcontainers: CPUs pinned by
+ * cpuset (exact, unlike a CPU quota, which jitters), memory and process limits, no network but loopback. Only
+ * the job's class path goes in; only its result file comes out. The container is removed afterwards, whatever
+ * the job did.
+ */
+final class DockerSandbox implements Sandbox {
+
+    static final String LIB = "/threadlab/lib";
+    static final String WORK = "/threadlab/work";
+    private static final String IDLE = "while :; do sleep 3600; done";
+    private static final int OUTPUT_TAIL = 4_000;
+
+    private final String image;
+    private final SandboxLimits limits;
+
+    DockerSandbox(String image, SandboxLimits limits) {
+        this.image = image;
+        this.limits = limits;
+    }
+
+    @Override
+    public SandboxRun run(SandboxJob job) {
+        long start = System.nanoTime();
+        ExecutorService waiter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "threadlab-sandbox-exec");
+            t.setDaemon(true);
+            return t;
+        });
+        try (GenericContainer<?> container = container(job)) {
+            container.start();
+            Future<ExecResult> exec = waiter.submit(() -> container.execInContainer(command(job)));
+            Integer exit;
+            String output;
+            try {
+                ExecResult result = exec.get(job.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+                exit = result.getExitCode();
+                output = result.getStdout() + result.getStderr();
+            } catch (TimeoutException e) {
+                container.execInContainer("sh", "-c", "kill -9 -1"); // everything the job started; not the idle init
+                exit = null;
+                output = "";
+            }
+            return new SandboxRun(exit, tail(output), copyResult(container, job), elapsedSince(start));
+        } catch (ExecutionException e) {
+            return new SandboxRun(-1, "the container could not run the job: " + e.getCause(), Optional.empty(), elapsedSince(start));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SandboxRun(null, "interrupted", Optional.empty(), elapsedSince(start));
+        } catch (Exception e) {
+            throw new SandboxException("the sandbox container failed: " + e.getMessage(), e);
+        } finally {
+            waiter.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isolated() {
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return "Docker container " + image + ", " + limits.describe();
+    }
+
+    private GenericContainer<?> container(SandboxJob job) {
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
+                .withImagePullPolicy(PullPolicy.defaultPolicy())
+                .withNetworkMode("none")
+                .withLabel("io.threadlab.sandbox", "job")
+                .withCommand("sh", "-c", IDLE)
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withCpusetCpus(limits.cpuset())
+                        .withMemory(limits.memoryBytes())
+                        .withMemorySwap(limits.memoryBytes())
+                        .withPidsLimit((long) limits.maxTasks()));
+        List<Path> classpath = job.classpath();
+        for (int i = 0; i < classpath.size(); i++) {
+            container.withCopyFileToContainer(MountableFile.forHostPath(classpath.get(i), 0755), inContainer(i, classpath.get(i)));
+        }
+        return container;
+    }
+
+    private String[] command(SandboxJob job) {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + limits.heapMegabytes() + "m",
+                "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-cp", containerClasspath(job), job.mainClass()));
+        command.addAll(job.arguments());
+        return command.toArray(String[]::new);
+    }
+
+    private static String containerClasspath(SandboxJob job) {
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < job.classpath().size(); i++) {
+            entries.add(inContainer(i, job.classpath().get(i)));
+        }
+        return String.join(":", entries);
+    }
+
+    /** Numbered, so two class path entries with the same file name stay apart and in order. */
+    private static String inContainer(int index, Path entry) {
+        return LIB + "/" + index + "-" + entry.getFileName();
+    }
+
+    private static Optional<Path> copyResult(GenericContainer<?> container, SandboxJob job) {
+        Path target = job.resultsDir().resolve(job.resultFile());
+        try {
+            Files.createDirectories(job.resultsDir());
+            container.copyFileFromContainer(WORK + "/" + job.resultFile(), target.toString());
+            return Optional.of(target);
+        } catch (Exception e) {
+            return Optional.empty(); // the job never wrote it
+        }
+    }
+
+    private static String tail(String output) {
+        return output.length() <= OUTPUT_TAIL ? output : "...\n" + output.substring(output.length() - OUTPUT_TAIL);
+    }
+
+    private static Duration elapsedSince(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}
