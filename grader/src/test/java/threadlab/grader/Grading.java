@@ -20,6 +20,7 @@ import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.rubric.Rubric;
+import threadlab.grader.sandbox.SandboxMode;
 
 /** Grades submissions from tests, through the real engine and forked JVMs. */
 public final class Grading {
@@ -31,19 +32,29 @@ public final class Grading {
      * them on JDK 17 and, to stay within its time, only through a few fixtures on JDK 25.
      */
     public static final boolean EXPLORE_INTERLEAVINGS = !"false".equals(System.getProperty("threadlab.interleavings"));
-    private static final Set<String> SCENARIOS = CATALOG.all().stream()
-            .filter(c -> c.category() == Category.INTERLEAVINGS).map(CheckDefinition::id).collect(Collectors.toSet());
+    /** {@code -Dthreadlab.benchmarks=false} leaves the benchmarks out of full gradings (CI runs them on JDK 17). */
+    public static final boolean RUN_BENCHMARKS = !"false".equals(System.getProperty("threadlab.benchmarks"));
+    /**
+     * {@code -Dthreadlab.docker=required} (CI) makes every benchmark run in Docker and fail without it; otherwise
+     * they run in Docker when an engine answers, else locally.
+     */
+    public static final boolean DOCKER_REQUIRED = "required".equals(System.getProperty("threadlab.docker"));
+    private static final SandboxMode SANDBOX = DOCKER_REQUIRED ? SandboxMode.DOCKER : SandboxMode.AUTO;
+    private static final Set<String> SCENARIOS = idsOf(Category.INTERLEAVINGS);
+    private static final Set<String> MEASURED = idsOf(Category.PERFORMANCE);
     private static final GradingEngine ENGINE = new GradingEngine(GradingEngine.currentClasspath(), CATALOG, Progress.SILENT);
 
     private Grading() {
     }
 
     /**
-     * Grades {@code exercises} of the submission at {@code path}; without coverage and interleavings unless
-     * {@code full} (and then with interleavings unless {@code -Dthreadlab.interleavings=false}).
+     * Grades {@code exercises} of the submission at {@code path}; without coverage, interleavings and benchmarks
+     * unless {@code full} (and then with interleavings and benchmarks unless {@code -Dthreadlab.interleavings=false}
+     * or {@code -Dthreadlab.benchmarks=false}).
      */
     public static GradeReport grade(Path path, Set<Exercise> exercises, boolean full) {
-        return grade(path, exercises, full, full && !EXPLORE_INTERLEAVINGS ? withoutInterleavings() : Rubric.defaults(CATALOG));
+        return grade(path, exercises, full, Rubric.defaults(CATALOG).only(id -> (EXPLORE_INTERLEAVINGS || !SCENARIOS.contains(id))
+                && (RUN_BENCHMARKS || !MEASURED.contains(id))));
     }
 
     /** Grades everything, interleavings included whatever {@code -Dthreadlab.interleavings} says. */
@@ -54,7 +65,8 @@ public final class Grading {
     private static GradeReport grade(Path path, Set<Exercise> exercises, boolean full, Rubric rubric) {
         try {
             Path work = Files.createTempDirectory("threadlab-grading-");
-            return ENGINE.grade(new GradeRequest(path, path.getFileName().toString(), exercises, SEED, !full, rubric, work));
+            return ENGINE.grade(new GradeRequest(path, path.getFileName().toString(), exercises, SEED, !full, rubric, work,
+                    GradeRequest.DEFAULT_EXERCISE_BUDGET, work.resolve("artifacts"), SANDBOX));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,8 +80,16 @@ public final class Grading {
         return grade(path, exercises, true, Rubric.defaults(CATALOG).only(id -> SCENARIOS.contains(id) && wanted.test(id)));
     }
 
-    private static Rubric withoutInterleavings() {
-        return Rubric.defaults(CATALOG).only(id -> !SCENARIOS.contains(id));
+    /**
+     * Grades only the performance checks (benchmarks) of {@code exercises} of the submission at {@code path}, and of
+     * those only the ones {@code wanted} accepts.
+     */
+    public static GradeReport gradePerformance(Path path, Set<Exercise> exercises, Predicate<String> wanted) {
+        return grade(path, exercises, true, Rubric.defaults(CATALOG).only(id -> MEASURED.contains(id) && wanted.test(id)));
+    }
+
+    private static Set<String> idsOf(Category category) {
+        return CATALOG.all().stream().filter(c -> c.category() == category).map(CheckDefinition::id).collect(Collectors.toSet());
     }
 
     /** The checks of one graded exercise, by id. */

@@ -1,9 +1,17 @@
 package threadlab.grader.sandbox;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.testcontainers.DockerClientFactory;
 
 /** Chooses the sandbox for a {@link SandboxMode}. */
 public final class Sandboxes {
+
+    /** How long finding a Docker engine may take. */
+    static final Duration DETECTION_LIMIT = Duration.ofSeconds(20);
 
     private Sandboxes() {
     }
@@ -26,11 +34,21 @@ public final class Sandboxes {
         return new DockerSandbox(SandboxImage.ensure(), limits);
     }
 
-    /** Whether a Docker engine answers, as Testcontainers finds it (DOCKER_HOST, the local socket, ...). */
+    /**
+     * Whether a Docker engine answers, as Testcontainers finds it (DOCKER_HOST, the local socket, ...), within
+     * {@link #DETECTION_LIMIT}: inside a container Testcontainers may otherwise spend minutes probing.
+     */
     public static boolean dockerAvailable() {
+        FutureTask<Boolean> probe = new FutureTask<>(() -> DockerClientFactory.instance().isDockerAvailable());
+        Thread thread = new Thread(probe, "threadlab-docker-probe");
+        thread.setDaemon(true);
+        thread.start();
         try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
+            return probe.get(DETECTION_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
             return false;
         }
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.Grading;
 import threadlab.grader.sandbox.PidsLimit;
+import threadlab.grader.sandbox.SandboxMode;
 import threadlab.grader.ProjectLayout;
 import threadlab.grader.api.Category;
 import threadlab.grader.Submissions;
@@ -165,7 +166,7 @@ class GradingEngineTest {
                 """);
         Duration budget = Duration.ofSeconds(20);
         GradeRequest request = new GradeRequest(work, "hangs", Set.of(Exercise.COUNTERLOCK), Grading.SEED, true,
-                Rubric.defaults(Grading.CATALOG), Files.createDirectories(work.resolve("out")), budget, work.resolve("out"));
+                Rubric.defaults(Grading.CATALOG), Files.createDirectories(work.resolve("out")), budget, work.resolve("out"), SandboxMode.LOCAL);
         long start = System.nanoTime();
 
         GradeReport report = new GradingEngine(GradingEngine.currentClasspath(), Grading.CATALOG, Progress.SILENT).grade(request);
