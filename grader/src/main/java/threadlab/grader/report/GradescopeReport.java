@@ -40,11 +40,22 @@ final class GradescopeReport implements ReportFormat.ReportWriter {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("score", report.score());
         results.put("output", "ThreadLab " + report.graderVersion() + ", seed " + report.seed()
-                + ". Exercises: " + exerciseSummary(report));
+                + ". Exercises: " + exerciseSummary(report) + benchmarks(report));
         results.put("visibility", "visible");
         results.put("stdout_visibility", "hidden");
         results.put("tests", tests);
         return results;
+    }
+
+    private static String benchmarks(GradeReport report) {
+        StringBuilder out = new StringBuilder();
+        for (ExerciseReport exercise : report.exercises()) {
+            if (exercise.benchmark() != null) {
+                out.append("\n\nBenchmark of ").append(exercise.id()).append(":\n")
+                        .append(String.join("\n", BenchmarkTable.lines(exercise.benchmark())));
+            }
+        }
+        return out.toString();
     }
 
     private static String exerciseSummary(GradeReport report) {

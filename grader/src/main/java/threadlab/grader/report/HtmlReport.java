@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,16 @@ final class HtmlReport implements ReportFormat.ReportWriter {
             e.put("apiDrift", exercise.apiDrift());
             e.put("coverage", exercise.coverage());
             e.put("output", exercise.output());
+            if (exercise.benchmark() != null) {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("heading", BenchmarkTable.heading(exercise.benchmark()));
+                b.put("advisory", !exercise.benchmark().isolated());
+                b.put("rows", BenchmarkTable.cells(exercise.benchmark()));
+                b.put("ratios", BenchmarkTable.ratios(exercise.benchmark()).entrySet().stream()
+                        .map(r -> Map.of("name", r.getKey(), "value", r.getValue())).toList());
+                b.put("problems", exercise.benchmark().problems());
+                e.put("benchmark", b);
+            }
             List<Map<String, Object>> checks = new ArrayList<>();
             for (CheckReport check : exercise.checks()) {
                 Map<String, Object> c = new LinkedHashMap<>();
@@ -64,6 +75,8 @@ final class HtmlReport implements ReportFormat.ReportWriter {
             exercises.add(e);
         }
         model.put("exercises", exercises);
+        SpeedupChart.png(report).ifPresent(png -> model.put("chart", "data:image/png;base64," + Base64.getEncoder().encodeToString(png)));
+        model.put("advisory", report.exercises().stream().anyMatch(e -> e.benchmark() != null && !e.benchmark().isolated()));
         return model;
     }
 

@@ -35,7 +35,8 @@ final class JunitXmlReport implements ReportFormat.ReportWriter {
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", "threadlab." + exercise.id());
         xml.writeAttribute("tests", Integer.toString(exercise.checks().size()));
-        xml.writeAttribute("failures", count(exercise, "failed"));
+        xml.writeAttribute("failures", Long.toString(exercise.checks().stream()
+                .filter(c -> c.status().equals("failed") || c.status().equals("partial")).count()));
         xml.writeAttribute("errors", Long.toString(exercise.checks().stream()
                 .filter(c -> c.status().equals("error") || c.status().equals("timeout")).count()));
         xml.writeAttribute("skipped", count(exercise, "skipped"));
@@ -46,7 +47,8 @@ final class JunitXmlReport implements ReportFormat.ReportWriter {
             xml.writeAttribute("name", check.id() + " [" + Points.of(check.score(), check.maxScore()) + "] " + check.title());
             xml.writeAttribute("time", seconds(check.durationMs()));
             if (!check.passed()) {
-                String element = check.status().equals("failed") ? "failure" : check.status().equals("skipped") ? "skipped" : "error";
+                String element = check.status().equals("failed") || check.status().equals("partial") ? "failure"
+                        : check.status().equals("skipped") ? "skipped" : "error";
                 xml.writeStartElement(element);
                 String message = check.hidden() ? "hidden check" : String.valueOf(check.message());
                 xml.writeAttribute("message", message.lines().findFirst().orElse(""));
@@ -54,6 +56,11 @@ final class JunitXmlReport implements ReportFormat.ReportWriter {
                 xml.writeCharacters(message);
                 xml.writeEndElement();
             }
+            xml.writeEndElement();
+        }
+        if (exercise.benchmark() != null) {
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(String.join("\n", BenchmarkTable.lines(exercise.benchmark())) + "\n");
             xml.writeEndElement();
         }
         xml.writeEndElement();

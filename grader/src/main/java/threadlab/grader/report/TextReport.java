@@ -35,12 +35,18 @@ public final class TextReport implements ReportFormat.ReportWriter {
         Style style = new Style(colour);
         StringBuilder out = new StringBuilder();
         out.append(style.bold("ThreadLab grade for " + report.submission())).append('\n');
-        out.append("seed ").append(report.seed()).append(report.quick() ? "  (quick: coverage skipped)" : "").append("\n\n");
+        out.append("seed ").append(report.seed()).append(report.quick() ? "  (quick: coverage, interleavings and benchmarks skipped)" : "").append("\n\n");
         table(report, out);
         out.append('\n').append(style.bold(String.format("Total: %s points (%.0f%%)", Points.of(report.score(), report.maxScore()),
                 report.percent()))).append('\n');
         for (ExerciseReport exercise : report.exercises()) {
             details(exercise, out, style);
+        }
+        for (ExerciseReport exercise : report.exercises()) {
+            if (exercise.benchmark() != null) {
+                out.append('\n').append(style.bold("== " + exercise.id() + ": benchmark")).append('\n');
+                BenchmarkTable.lines(exercise.benchmark()).forEach(line -> out.append("  ").append(line).append('\n'));
+            }
         }
         out.append("\nReproduce this run exactly with --seed ").append(report.seed()).append('\n');
         return out.toString();

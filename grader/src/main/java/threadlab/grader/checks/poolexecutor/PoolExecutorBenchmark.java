@@ -31,7 +31,7 @@ public final class PoolExecutorBenchmark implements Benchmark {
     static final String TINY_TASKS = "poolexecutor.tiny-tasks-vs-jdk";
     static final int[] WORKERS = {1, 2, 4, 8};
     static final int IO_TASKS = 32;
-    static final int IO_LATENCY_MS = 20;
+    static final int IO_LATENCY_MS = 10;
     static final int CPU_TASKS = 16;
     static final double CPU_TASK_MS = 20;
     static final int TINY_TASK_COUNT = 20_000;
