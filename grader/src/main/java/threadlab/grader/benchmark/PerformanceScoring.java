@@ -16,6 +16,8 @@ public final class PerformanceScoring {
     public static final double FULL_SHARE = 0.8;
     /** Share of the expected speed-up at or below which no point is earned. */
     public static final double ZERO_SHARE = 0.4;
+    /** A speed-up at or below this is none at all, whatever was expected. */
+    public static final double NO_SPEEDUP = 1.1;
 
     private PerformanceScoring() {
     }
@@ -32,10 +34,20 @@ public final class PerformanceScoring {
 
     /**
      * The share earned by a speed-up of {@code achieved} where {@code expected} is ideal: every point from
-     * {@code fullShare} of the expected speed-up, none at or below {@link #ZERO_SHARE} of it.
+     * {@code fullShare} of the expected speed-up, none at or below {@link #zeroEdge}.
      */
     public static double speedup(double achieved, double expected, double fullShare) {
-        return banded(achieved / expected, fullShare, ZERO_SHARE);
+        double full = expected * fullShare;
+        double zero = zeroEdge(expected);
+        if (full <= zero) { // nothing to gain (one CPU): any run that is not much slower is fine
+            return achieved >= full ? 1 : 0;
+        }
+        return banded(achieved, full, zero);
+    }
+
+    /** The speed-up at or below which no point is earned: {@link #ZERO_SHARE} of the expected one, and at least {@link #NO_SPEEDUP}. */
+    public static double zeroEdge(double expected) {
+        return Math.max(expected * ZERO_SHARE, NO_SPEEDUP);
     }
 
     /** The share earned by {@code value}: all from {@code full} up, nothing at or below {@code zero}, linear between. */
@@ -49,7 +61,7 @@ public final class PerformanceScoring {
         if (value >= full) {
             return 1;
         }
-        return Math.floor((value - zero) / (full - zero) * 4) / 4;
+        return Math.floor((value - zero) / (full - zero) * 4 + 1e-9) / 4; // 1e-9: 0.6 - 0.4 is not quite 0.2
     }
 
     /** A speed-up or ratio as a student reads it, e.g. {@code 3.9x}. */

@@ -33,7 +33,7 @@ public final class Verdicts {
         return new Performance(fraction, who + " ran the " + workload + " tasks " + times(row.speedup())
                 + " as fast as one after the other (rounds: " + rounds(row) + "). Expected about " + times(expected)
                 + ": " + why + " Every point from " + times(expected * fullShare) + ", none at "
-                + times(expected * PerformanceScoring.ZERO_SHARE) + " or below.");
+                + times(PerformanceScoring.zeroEdge(expected)) + " or below.");
     }
 
     /**
