@@ -21,6 +21,7 @@ public record BenchmarkRow(String workload, String implementation, int workers, 
         return workers == 0 ? 0 : speedup / workers;
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean measured() {
         return error == null;
     }

@@ -2,6 +2,11 @@ package threadlab.grader.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
@@ -23,9 +28,21 @@ public final class SandboxImage {
     private SandboxImage() {
     }
 
-    /** The image's name for this grader version. */
+    /** The image's name for this grader version and Dockerfile: a changed Dockerfile gets a new image. */
     public static String name() {
-        return "threadlab/sandbox:" + GraderVersion.get().replace('+', '-');
+        return "threadlab/sandbox:" + GraderVersion.get().replace('+', '-') + "-" + dockerfileHash();
+    }
+
+    private static String dockerfileHash() {
+        try (InputStream in = SandboxImage.class.getClassLoader().getResourceAsStream(DOCKERFILE)) {
+            if (in == null) {
+                throw new SandboxException("the grader lacks its Dockerfile (" + DOCKERFILE + ")");
+            }
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new SandboxException("cannot read the grader's Dockerfile: " + e.getMessage(), e);
+        }
     }
 
     /** Builds the image unless it exists; returns its name. */

@@ -12,14 +12,20 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.Grading;
 import threadlab.grader.ProjectLayout;
+import threadlab.grader.api.Category;
+import threadlab.grader.exercise.Exercise;
+import threadlab.grader.report.BenchmarkReport;
 import threadlab.grader.report.GradeReport;
+import threadlab.grader.sandbox.Sandboxes;
 
 @DisplayName("The command line")
 class ThreadLabCliTest {
@@ -80,6 +86,66 @@ class ThreadLabCliTest {
         assertThat(run.out()).contains("boundedbuffer (").contains("boundedbuffer.conservation")
                 .containsPattern("boundedbuffer.fifo-order\\s+correctness\\s+7 .*\\(hidden\\)")
                 .doesNotContain("boundedbuffer.policy");
+    }
+
+    @Test
+    void rejectsAnUnknownSandboxNamingTheRealOnes() {
+        Run run = run("grade", "--sandbox", "vm", "--submission", ".");
+        assertThat(run.exitCode()).isEqualTo(ThreadLabCli.USAGE);
+        assertThat(run.err()).contains("unknown --sandbox 'vm'").contains("auto, docker, local");
+    }
+
+    /** One grading of the reference process map's benchmark (its performance checks only), read by several tests. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class BenchmarkingTheSolutions {
+
+        Path out;
+        Run run;
+
+        @BeforeAll
+        void grade() throws Exception {
+            out = Files.createTempDirectory("threadlab-cli-benchmark");
+            Path rubric = out.resolve("performance-only.yaml");
+            Files.writeString(rubric, "checks:\n" + Grading.CATALOG.of(Exercise.PROCESSMAP).stream()
+                    .filter(c -> c.category() != Category.PERFORMANCE)
+                    .map(c -> "  " + c.id() + ": { drop: true }\n").collect(Collectors.joining()));
+            run = run("grade", "--submission", ProjectLayout.root().resolve("solutions").toString(), "--exercise", "processmap",
+                    "--rubric", rubric.toString(), "--sandbox", Grading.DOCKER_REQUIRED ? "docker" : "auto",
+                    "--format", "text,json,junit,html,gradescope", "--out", out.toString());
+        }
+
+        @Test
+        void scoresThePerformanceChecksAndShowsTheTableInText() {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Total: 6/6").contains("== processmap: benchmark")
+                    .contains("speed-up").contains("ProcessMap, cold start");
+            if (!Sandboxes.dockerAvailable()) {
+                assertThat(run.out()).contains(BenchmarkReport.ADVISORY);
+            }
+        }
+
+        @Test
+        void keepsTheBenchmarkInJsonByTheSchema() throws Exception {
+            JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+            try (InputStream schemaText = GradeReport.class.getResourceAsStream("result.schema.json")) {
+                JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaText);
+                assertThat(schema.validate(result)).isEmpty();
+            }
+            JsonNode benchmark = result.get("exercises").get(0).get("benchmark");
+            assertThat(benchmark.get("rows")).isNotEmpty();
+            assertThat(benchmark.get("isolated").asBoolean()).isEqualTo(Sandboxes.dockerAvailable());
+        }
+
+        @Test
+        void drawsTheSpeedupChartInHtmlAndPutsTheTableInJunitAndGradescope() throws Exception {
+            assertThat(Files.readString(out.resolve("report.html"))).contains("<img src=\"data:image/png;base64,iVBOR")
+                    .contains("How to read it").contains("<h3>Benchmark</h3>");
+            assertThat(Files.readString(out.resolve("junit/TEST-threadlab.processmap.xml"))).contains("<system-out>")
+                    .contains("cpu-bound");
+            assertThat(new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("output").asText())
+                    .contains("Benchmark of processmap");
+        }
     }
 
     /** One grading run of the stubs, read by several tests. */

@@ -33,7 +33,7 @@ class GradingEngineTest {
     Path work;
 
     @Test
-    void givesTheReferenceSolutionsFullMarksWithCoverageAndInterleavings() {
+    void givesTheReferenceSolutionsFullMarksWithCoverageInterleavingsAndBenchmarks() {
         GradeReport report = Grading.grade(ProjectLayout.root().resolve("solutions"), EnumSet.allOf(Exercise.class), true);
 
         assertThat(report.exercises()).hasSize(6).allSatisfy(e -> {
@@ -46,6 +46,13 @@ class GradingEngineTest {
             assertThat(e.apiDrift()).isEmpty();
             assertThat(e.coverage()).isNotNull();
             assertThat(e.coverage().linesCovered()).isPositive();
+            if (Grading.RUN_BENCHMARKS && Exercise.byId(e.id()).orElseThrow().benchmarkClass().isPresent()) {
+                assertThat(e.benchmark()).as("benchmark of %s", e.id()).isNotNull();
+                assertThat(e.benchmark().problems()).isEmpty();
+                if (Grading.DOCKER_REQUIRED) {
+                    assertThat(e.benchmark().isolated()).as("measured in Docker").isTrue();
+                }
+            }
         });
         assertThat(report.score()).isEqualTo(report.maxScore()).isPositive();
     }

@@ -17,7 +17,7 @@ public final class ThreadSafeSetBenchmark implements Benchmark {
 
     static final String READ_HEAVY = "threadsafeset.read-heavy-vs-one-mutex";
     static final int THREADS = 4;
-    static final int OPERATIONS_PER_THREAD = 50_000;
+    static final int OPERATIONS_PER_THREAD = 100_000;
     static final int KEYS = 1_024;
 
     /** The three operations of the load, so both sets run the very same code. */
