@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds a base image for docker/Dockerfile without a registry: a jlink runtime of the local JDK, FROM scratch,
+# Builds a base image for docker/Dockerfile without a registry: a jlink image of the local JDK, FROM scratch,
 # with a static busybox for `sh` and the C.UTF-8 locale. Prints the image's name.
 #
-#   docker/build-offline-base.sh [image-name]        (default: threadlab/jre-base:<java major>)
+#   docker/build-offline-base.sh [image-name]        (default: threadlab/jdk-base:<java major>)
 #
 # Needs: a JDK (JAVA_HOME or the `java` on the PATH) with jlink, a running Docker engine, and Debian's
 # busybox-static package (installed with apt-get when missing and running as root).
@@ -10,7 +10,7 @@ set -euo pipefail
 
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 major=$("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-image=${1:-threadlab/jre-base:$major}
+image=${1:-threadlab/jdk-base:$major}
 
 busybox=/bin/busybox
 if [ ! -x "$busybox" ] || ldd "$busybox" >/dev/null 2>&1; then # ldd fails on a static binary
@@ -20,12 +20,12 @@ fi
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
-# The modules the grader's sandbox JVMs use: the benchmarks (HTTP server and client, management beans for
-# thread counts) and Jackson for their results.
-"$java_home/bin/jlink" --add-modules java.base,java.logging,java.management,jdk.management,java.net.http,jdk.httpserver,java.xml,java.sql,java.naming,jdk.unsupported,jdk.zipfs \
-  --strip-debug --no-man-pages --no-header-files --compress=2 --output "$root/opt/java" 2>/dev/null \
-  || "$java_home/bin/jlink" --add-modules java.base,java.logging,java.management,jdk.management,java.net.http,jdk.httpserver,java.xml,java.sql,java.naming,jdk.unsupported,jdk.zipfs \
-       --strip-debug --no-man-pages --no-header-files --output "$root/opt/java"
+# Every module of the JDK: batch grading runs the whole grader in the sandbox (javac, the JaCoCo and vmlens
+# agents, AWT for the charts), not only the benchmarks.
+modules=$("$java_home/bin/java" --list-modules | sed 's/@.*//' | paste -sd, -)
+"$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 \
+  --output "$root/opt/java" 2>/dev/null \
+  || "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --output "$root/opt/java"
 # The runtime is linked against the host's glibc: bring along the loader and every library it needs.
 find "$root/opt/java" -type f \( -name '*.so' -o -perm -u+x \) -exec ldd {} \; 2>/dev/null \
   | grep -o '/[^ ]*' | sort -u | while read -r lib; do cp -L --parents "$lib" "$root"; done

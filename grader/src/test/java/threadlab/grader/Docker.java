@@ -18,6 +18,7 @@ public final class Docker {
      * {@code -Dthreadlab.docker=required} (CI), so container tests are never skipped silently there.
      */
     public static void assumeAvailable() {
+        assumeContainerTestsOn();
         if (Sandboxes.dockerAvailable()) {
             return;
         }
@@ -27,6 +28,17 @@ public final class Docker {
         System.err.println("SKIPPED: no Docker engine answers, so the container tests do not run here"
                 + " (CI runs them with -Dthreadlab.docker=required).");
         Assumptions.abort("no Docker engine answers");
+    }
+
+    /**
+     * Aborts the calling test under {@code -Dthreadlab.docker=off}: CI's JDK 25 pass leaves the container and batch
+     * tests to the JDK 17 pass.
+     */
+    public static void assumeContainerTestsOn() {
+        if ("off".equals(System.getProperty("threadlab.docker"))) {
+            System.err.println("SKIPPED: container and batch tests are off here (-Dthreadlab.docker=off).");
+            Assumptions.abort("-Dthreadlab.docker=off");
+        }
     }
 
     /** Ids of the containers, running or not, that carry {@code label}. */

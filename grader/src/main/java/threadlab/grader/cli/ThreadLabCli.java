@@ -13,7 +13,8 @@ import threadlab.grader.GraderVersion;
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = ThreadLabCli.Version.class,
         description = "Grades ThreadLab concurrency exercises and explains every lost point.",
-        subcommands = {GradeCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GradeCommand.class, ListCommand.class, BatchCommand.class, MergeCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:graded", "1:graded, but the score is below --fail-under",
                 "2:usage error: wrong arguments, unreadable submission or rubric", "3:internal error of the grader"})

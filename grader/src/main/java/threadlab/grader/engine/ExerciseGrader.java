@@ -48,8 +48,12 @@ final class ExerciseGrader {
 
     ExerciseReport grade(Exercise exercise, List<Path> sources, List<CheckDefinition> checks, GradeRequest request) {
         Rubric rubric = request.rubric();
+        // --quick leaves the interleaving scenarios and benchmarks out of the score altogether, so a quick score is comparable.
+        List<CheckDefinition> tests = checks.stream()
+                .filter(c -> !InterleavingPhase.explores(c) && !BenchmarkPhase.measures(c)).collect(Collectors.toList());
+        List<CheckDefinition> graded = request.quick() ? tests : checks;
         if (sources.isEmpty()) {
-            return report(exercise, ExerciseReport.MISSING, Scoring.all(checks, rubric, CheckStatus.SKIPPED,
+            return report(exercise, ExerciseReport.MISSING, Scoring.all(graded, rubric, CheckStatus.SKIPPED,
                     "Not graded: the submission has no source file declaring 'package " + exercise.javaPackage() + ";'."),
                     List.of(), List.of(), null, "", null);
         }
@@ -57,7 +61,7 @@ final class ExerciseGrader {
         progress.phase(exercise.id(), "compiling " + sources.size() + " file(s)");
         Compilation compilation = compiler.compile(sources, work.resolve("classes"));
         if (!compilation.success()) {
-            return report(exercise, ExerciseReport.COMPILE_ERROR, Scoring.all(checks, rubric, CheckStatus.SKIPPED,
+            return report(exercise, ExerciseReport.COMPILE_ERROR, Scoring.all(graded, rubric, CheckStatus.SKIPPED,
                     "Not graded: the exercise does not compile (see the compiler's messages)."),
                     compilation.diagnostics(), List.of(), null, "", null);
         }
@@ -65,16 +69,12 @@ final class ExerciseGrader {
 
         Path runDir = createDirectories(work.resolve("run"));
         Path exec = runDir.resolve("jacoco.exec");
-        List<CheckDefinition> tests = checks.stream()
-                .filter(c -> !InterleavingPhase.explores(c) && !BenchmarkPhase.measures(c)).collect(Collectors.toList());
         Optional<CoverageProbe> coverage = request.quick() || tests.isEmpty() ? Optional.empty()
                 : CoverageProbe.fromClasspath(graderClasspath);
-        // --quick leaves the interleaving scenarios and benchmarks out of the score altogether, so a quick score is comparable.
         List<CheckDefinition> scenarios = request.quick() ? List.of()
                 : checks.stream().filter(InterleavingPhase::explores).collect(Collectors.toList());
         List<CheckDefinition> measured = request.quick() || exercise.benchmarkClass().isEmpty() ? List.of()
                 : checks.stream().filter(BenchmarkPhase::measures).collect(Collectors.toList());
-        List<CheckDefinition> graded = request.quick() ? tests : checks;
         progress.phase(exercise.id(), "running " + tests.size() + " checks" + (coverage.isPresent() ? " with coverage" : ""));
         IsolatedCheckRun run = new IsolatedCheckRun(graderClasspath, compilation.outputDir(), runDir, request.seed(),
                 coverage.map(c -> c.jvmArgument(exercise.javaPackage(), exec)));

@@ -37,10 +37,23 @@ public final class Vmlens {
      * empty if the build did not (the interleaving checks are then skipped with a message).
      */
     public static Optional<Vmlens> fromBuild(List<Path> graderClasspath) {
+        List<Path> classpath = new ArrayList<>(buildPaths());
+        if (classpath.isEmpty()) {
+            return Optional.empty();
+        }
+        classpath.addAll(graderClasspath);
+        return classpath.stream().allMatch(Files::exists) ? Optional.of(new Vmlens(classpath)) : Optional.empty();
+    }
+
+    /**
+     * Where the build of the grader placed vmlens: its own class path and the folder of its agent jars (empty if
+     * the build did not). A sandbox that runs the grader must offer them at the same paths.
+     */
+    public static List<Path> buildPaths() {
         try (InputStream cp = Vmlens.class.getResourceAsStream(RESOURCES + "vmlens-classpath.txt");
              InputStream props = Vmlens.class.getResourceAsStream(RESOURCES + "vmlens.properties")) {
             if (cp == null || props == null) {
-                return Optional.empty();
+                return List.of();
             }
             Properties properties = new Properties();
             properties.load(props);
@@ -51,10 +64,9 @@ public final class Vmlens {
                 }
             }
             classpath.add(Path.of(properties.getProperty("agentLib")));
-            classpath.addAll(graderClasspath);
-            return classpath.stream().allMatch(Files::exists) ? Optional.of(new Vmlens(classpath)) : Optional.empty();
+            return List.copyOf(classpath);
         } catch (IOException e) {
-            return Optional.empty();
+            return List.of();
         }
     }
 

@@ -1,11 +1,16 @@
 package threadlab.grader.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,13 +26,13 @@ import org.testcontainers.utility.MountableFile;
 /**
  * Runs each job in a fresh container of the {@link SandboxImage}, started by Testcontainers: CPUs pinned by
  * cpuset (exact, unlike a CPU quota, which jitters), memory and process limits, no network but loopback. Only
- * the job's class path goes in; only its result file comes out. The container is removed afterwards, whatever
+ * the job's class path, mirrored folders and inputs go in (read-only to the job); only its result file comes out. The container is removed afterwards, whatever
  * the job did.
  */
 final class DockerSandbox implements Sandbox {
 
-    static final String LIB = "/threadlab/lib";
     static final String WORK = "/threadlab/work";
+    static final String INPUT = "/threadlab/input";
     private static final String IDLE = "while :; do sleep 3600; done";
     private static final int OUTPUT_TAIL = 4_000;
 
@@ -94,42 +99,55 @@ final class DockerSandbox implements Sandbox {
                         .withCpusetCpus(limits.cpuset())
                         .withMemory(limits.memoryBytes())
                         .withMemorySwap(limits.memoryBytes())
-                        .withPidsLimit((long) limits.maxTasks()));
-        List<Path> classpath = job.classpath();
-        for (int i = 0; i < classpath.size(); i++) {
-            container.withCopyFileToContainer(MountableFile.forHostPath(classpath.get(i), 0755), inContainer(i, classpath.get(i)));
+                        .withPidsLimit((long) limits.maxTasks())
+                        // The only places the job may write, bounded and counted in its memory: a disk-filling
+                        // submission fills these, not the host's disk. The rest is root's, read-only to nobody.
+                        .withTmpFs(Map.of(WORK, "rw,exec,size=1g,uid=65534,gid=65534,mode=0755",
+                                "/tmp", "rw,exec,size=256m,mode=1777")));
+        // The class path (and tools the program finds by absolute path) at the same paths inside: the program
+        // sees the paths the grader computed, e.g. vmlens' agent folder.
+        for (Path entry : mirrored(job)) {
+            container.withCopyFileToContainer(MountableFile.forHostPath(entry, 0755), entry.toString());
+        }
+        for (Path input : job.inputs()) {
+            container.withCopyFileToContainer(MountableFile.forHostPath(input, 0755), INPUT + "/" + input.getFileName());
         }
         return container;
     }
 
+    /** The job's command, after linking the inputs into the (tmpfs) working folder, where the job expects them. */
     private String[] command(SandboxJob job) {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + limits.heapMegabytes() + "m",
+        List<String> command = new ArrayList<>(List.of("sh", "-c",
+                "ln -s " + INPUT + " " + WORK + "/" + SandboxJob.INPUT + " 2>/dev/null; exec \"$0\" \"$@\"", "java", "-Xmx" + limits.heapMegabytes() + "m",
                 "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-cp", containerClasspath(job), job.mainClass()));
         command.addAll(job.arguments());
         return command.toArray(String[]::new);
     }
 
     private static String containerClasspath(SandboxJob job) {
-        List<String> entries = new ArrayList<>();
-        for (int i = 0; i < job.classpath().size(); i++) {
-            entries.add(inContainer(i, job.classpath().get(i)));
-        }
-        return String.join(":", entries);
+        return job.classpath().stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(":"));
     }
 
-    /** Numbered, so two class path entries with the same file name stay apart and in order. */
-    private static String inContainer(int index, Path entry) {
-        return LIB + "/" + index + "-" + entry.getFileName();
+    private static Set<Path> mirrored(SandboxJob job) {
+        Set<Path> paths = new LinkedHashSet<>();
+        job.classpath().forEach(p -> paths.add(p.toAbsolutePath()));
+        job.mirrored().forEach(p -> paths.add(p.toAbsolutePath()));
+        return paths;
     }
 
+    /** Reads the result through {@code cat}: {@code docker cp} does not see into the tmpfs working folder. */
     private static Optional<Path> copyResult(GenericContainer<?> container, SandboxJob job) {
         Path target = job.resultsDir().resolve(job.resultFile());
         try {
-            Files.createDirectories(job.resultsDir());
-            container.copyFileFromContainer(WORK + "/" + job.resultFile(), target.toString());
+            ExecResult read = container.execInContainer("cat", WORK + "/" + job.resultFile());
+            if (read.getExitCode() != 0) {
+                return Optional.empty(); // the job never wrote it
+            }
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, read.getStdout(), StandardCharsets.UTF_8);
             return Optional.of(target);
         } catch (Exception e) {
-            return Optional.empty(); // the job never wrote it
+            return Optional.empty();
         }
     }
 

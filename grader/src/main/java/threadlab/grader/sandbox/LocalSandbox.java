@@ -14,13 +14,21 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a job in a JVM on this machine: its own process, heap limit, thread/process cap where the machine
- * allows one, and a time limit after which its whole process tree is killed. It shares the machine's CPUs
- * with everything else, so timings measured here are advisory.
+ * allows one, and a time limit after which its whole process tree is killed. On a plain machine it shares the
+ * CPUs with everything else, so timings measured here are advisory; inside a sandbox container it is isolated.
  */
 final class LocalSandbox implements Sandbox {
 
     static final String HEAP = "-Xmx512m";
     private static final int OUTPUT_TAIL = 4_000;
+
+    private final boolean isolated;
+    private final String description;
+
+    LocalSandbox(boolean isolated, String description) {
+        this.isolated = isolated;
+        this.description = description;
+    }
 
     @Override
     public SandboxRun run(SandboxJob job) {
@@ -30,6 +38,7 @@ final class LocalSandbox implements Sandbox {
         Process process = null;
         try {
             Files.createDirectories(job.resultsDir());
+            linkInputs(job);
             process = new ProcessBuilder(command(job)).directory(job.resultsDir().toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Process started = process;
@@ -54,13 +63,12 @@ final class LocalSandbox implements Sandbox {
 
     @Override
     public boolean isolated() {
-        return false;
+        return isolated;
     }
 
     @Override
     public String description() {
-        return "a JVM on this machine (unisolated: timings are advisory), " + Runtime.getRuntime().availableProcessors()
-                + " CPUs shared with everything else";
+        return description;
     }
 
     private static List<String> command(SandboxJob job) {
@@ -74,6 +82,19 @@ final class LocalSandbox implements Sandbox {
         command.add(job.mainClass());
         command.addAll(job.arguments());
         return command;
+    }
+
+    /** The inputs, at {@code input/<name>} in the working folder, as links: nothing is copied. */
+    private static void linkInputs(SandboxJob job) throws IOException {
+        if (job.inputs().isEmpty()) {
+            return;
+        }
+        Path inputs = Files.createDirectories(job.resultsDir().resolve(SandboxJob.INPUT));
+        for (Path input : job.inputs()) {
+            Path link = inputs.resolve(input.getFileName().toString());
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, input.toAbsolutePath());
+        }
     }
 
     private static Optional<Path> result(SandboxJob job) {

@@ -17,13 +17,13 @@ import threadlab.grader.GraderVersion;
  * never rebuilt while it exists.
  *
  * <p>The base image comes from {@code THREADLAB_BASE_IMAGE} (or {@code -Dthreadlab.baseImage}) if set, else
- * from the offline base {@code threadlab/jre-base:<java>} if {@code docker/build-offline-base.sh} made one,
+ * from the offline base {@code threadlab/jdk-base:<java>} if {@code docker/build-offline-base.sh} made one,
  * else the Dockerfile's default, an official Temurin image the engine pulls from its registry.
  */
 public final class SandboxImage {
 
     static final String DOCKERFILE = "threadlab/grader/sandbox/Dockerfile";
-    private static final String OFFLINE_BASE = "threadlab/jre-base:";
+    private static final String OFFLINE_BASE = "threadlab/jdk-base:";
 
     private SandboxImage() {
     }

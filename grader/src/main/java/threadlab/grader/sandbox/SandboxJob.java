@@ -13,12 +13,26 @@ import java.util.List;
  * @param timeLimit  wall-clock limit; past it everything the program started is killed
  * @param resultFile a file the program writes in its working folder, copied out even after a time-out
  * @param resultsDir the folder on this machine that receives {@code resultFile}
+ * @param inputs     files and folders on this machine the program reads, at {@code input/<name>} in its working folder
+ * @param mirrored   folders and files the program finds by their absolute path (tools such as vmlens' agent), made
+ *                   available at the same path; the class path is always available at the same paths
  */
 public record SandboxJob(String mainClass, List<String> arguments, List<Path> classpath, Duration timeLimit,
-                         String resultFile, Path resultsDir) {
+                         String resultFile, Path resultsDir, List<Path> inputs, List<Path> mirrored) {
+
+    /** The folder, relative to the working folder, that holds the {@link #inputs}. */
+    public static final String INPUT = "input";
 
     public SandboxJob {
         arguments = List.copyOf(arguments);
         classpath = List.copyOf(classpath);
+        inputs = List.copyOf(inputs);
+        mirrored = List.copyOf(mirrored);
+    }
+
+    /** A job that reads nothing but its class path. */
+    public SandboxJob(String mainClass, List<String> arguments, List<Path> classpath, Duration timeLimit,
+            String resultFile, Path resultsDir) {
+        this(mainClass, arguments, classpath, timeLimit, resultFile, resultsDir, List.of(), List.of());
     }
 }

@@ -9,7 +9,12 @@ public enum SandboxMode {
     /** A Docker container, or nothing: fail clearly when no engine answers. */
     DOCKER,
     /** A JVM on this machine, with the grader's own limits only. */
-    LOCAL;
+    LOCAL,
+    /**
+     * A JVM in the container this grader already runs in (batch grading starts the grader inside a sandbox
+     * container, which pins its CPUs and cuts its network): isolated, though local.
+     */
+    CONTAINER;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

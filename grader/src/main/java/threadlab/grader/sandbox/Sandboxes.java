@@ -23,8 +23,13 @@ public final class Sandboxes {
      * @throws SandboxException for {@code docker} when no engine answers or the image cannot be built
      */
     public static Sandbox open(SandboxMode mode, SandboxLimits limits) {
+        if (mode == SandboxMode.CONTAINER) {
+            return new LocalSandbox(true, "a JVM in this submission's sandbox container ("
+                    + Runtime.getRuntime().availableProcessors() + " CPUs pinned, no network)");
+        }
         if (mode == SandboxMode.LOCAL || (mode == SandboxMode.AUTO && !dockerAvailable())) {
-            return new LocalSandbox();
+            return new LocalSandbox(false, "a JVM on this machine (unisolated: timings are advisory), "
+                    + Runtime.getRuntime().availableProcessors() + " CPUs shared with everything else");
         }
         if (mode == SandboxMode.DOCKER && !dockerAvailable()) {
             throw new SandboxException("--sandbox docker needs a Docker engine, and none answers (is dockerd running,"

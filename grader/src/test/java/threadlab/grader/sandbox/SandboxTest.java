@@ -16,7 +16,7 @@ import threadlab.grader.Docker;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SandboxTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(8);
+    private static final Duration LIMIT = Duration.ofSeconds(4);
 
     @TempDir
     Path work;

@@ -1,0 +1,166 @@
+package threadlab.grader.batch;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import threadlab.grader.cli.ThreadLabCli;
+import threadlab.grader.interleavings.Vmlens;
+import threadlab.grader.report.ExerciseReport;
+import threadlab.grader.report.GradeReport;
+import threadlab.grader.report.ReportFormat;
+import threadlab.grader.sandbox.Sandbox;
+import threadlab.grader.sandbox.SandboxJob;
+import threadlab.grader.sandbox.SandboxMode;
+import threadlab.grader.sandbox.SandboxRun;
+
+/**
+ * Grades one student: prepares the submission, runs the grader's own command line on it inside a sandbox (one
+ * container per submission, or a local JVM), and turns what came out — or what went wrong — into the student's
+ * reports and gradebook row, written atomically into {@code students/<id>/}.
+ */
+final class StudentGrader {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final String ROW = "batch.json";
+    private static final String RESULT = "out/result.json";
+
+    private final List<Path> graderClasspath;
+    private final BatchOptions options;
+
+    StudentGrader(List<Path> graderClasspath, BatchOptions options) {
+        this.graderClasspath = List.copyOf(graderClasspath);
+        this.options = options;
+    }
+
+    /** The seed of a student's grading: the one given, or one derived from the id, so re-runs replay it. */
+    long seedOf(String id) {
+        return options.seed() != null ? options.seed() : Math.floorMod(id.hashCode() * 2_654_435_761L, 1_000_000L);
+    }
+
+    /** What the submission is, by content, without grading it. */
+    Preparation.Prepared prepare(StudentSubmission submission, Path scratch) throws Preparation.Refused, IOException {
+        return Preparation.prepare(submission, options.revision(), scratch);
+    }
+
+    /** Grades a prepared submission in {@code sandbox}; never throws for what the submission does. */
+    StudentResult grade(StudentSubmission submission, Preparation.Prepared prepared, String name, Sandbox sandbox, Path scratch) {
+        long seed = seedOf(submission.id());
+        SandboxRun run = sandbox.run(job(submission, prepared, seed, scratch));
+        Optional<GradeReport> report = run.result().flatMap(StudentGrader::read);
+        if (report.isPresent() && run.exitCode() != null && (run.exitCode() == ThreadLabCli.GRADED
+                || run.exitCode() == ThreadLabCli.BELOW_THRESHOLD)) {
+            writeReports(report.get(), scratch.resolve("reports"));
+            return graded(submission.id(), name, prepared.contentHash(), report.get(), seed);
+        }
+        if (run.timedOut()) {
+            return StudentResult.failed(submission.id(), name, prepared.contentHash(), StudentResult.TIMEOUT,
+                    "grading took longer than " + options.timeLimit().toMinutes() + " min and was stopped", seed);
+        }
+        return StudentResult.failed(submission.id(), name, prepared.contentHash(), StudentResult.ERROR, reason(run), seed);
+    }
+
+    private SandboxJob job(StudentSubmission submission, Preparation.Prepared prepared, long seed, Path scratch) {
+        List<Path> inputs = new ArrayList<>(List.of(prepared.gradable()));
+        List<String> args = new ArrayList<>(List.of("grade",
+                "--submission", SandboxJob.INPUT + "/" + prepared.gradable().getFileName(),
+                "--out", "out", "--format", "json", "--seed", Long.toString(seed), "--label", submission.id(),
+                "--sandbox", (options.sandbox() == SandboxMode.DOCKER ? SandboxMode.CONTAINER : SandboxMode.LOCAL).id()));
+        if (options.quick()) {
+            args.add("--quick");
+        }
+        options.exercises().forEach(e -> args.addAll(List.of("--exercise", e)));
+        if (options.rubric() != null) {
+            inputs.add(options.rubric());
+            args.addAll(List.of("--rubric", SandboxJob.INPUT + "/" + options.rubric().getFileName()));
+        }
+        return new SandboxJob(ThreadLabCli.class.getName(), args, graderClasspath, options.timeLimit(), RESULT,
+                scratch.resolve("run"), inputs, Vmlens.buildPaths());
+    }
+
+    private static StudentResult graded(String id, String name, String hash, GradeReport report, long seed) {
+        Map<String, Double> exercises = new LinkedHashMap<>();
+        for (ExerciseReport exercise : report.exercises()) {
+            exercises.put(exercise.id(), exercise.score());
+        }
+        return new StudentResult(id, name, hash, StudentResult.GRADED, "", report.score(), report.maxScore(), exercises, seed);
+    }
+
+    /** The grader's own one-line explanation ("grade: ...") if it gave one, else the end of what it printed. */
+    private static String reason(SandboxRun run) {
+        List<String> said = run.output().lines().filter(l -> l.startsWith("grade: ")).map(l -> l.substring(7)).toList();
+        if (!said.isEmpty()) {
+            return said.get(0);
+        }
+        String tail = run.output().strip();
+        tail = tail.length() > 500 ? "..." + tail.substring(tail.length() - 500) : tail;
+        return "the grader's JVM ended with exit code " + run.exitCode() + (tail.isEmpty() ? "" : ": " + tail);
+    }
+
+    private static Optional<GradeReport> read(Path file) {
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), GradeReport.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void writeReports(GradeReport report, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (ReportFormat format : ReportFormat.values()) {
+                format.write(report, dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports to " + dir, e);
+        }
+    }
+
+    /**
+     * Makes {@code students/<id>/} hold exactly the row and the reports in {@code scratch}, at once: a batch killed
+     * at any moment leaves either the old folder or the new one, never half of one.
+     */
+    static void publish(Path studentsDir, StudentResult row, Path reports) throws IOException {
+        Files.createDirectories(studentsDir);
+        Path staging = studentsDir.resolve("." + row.id() + ".staging-" + UUID.randomUUID());
+        if (Files.isDirectory(reports)) {
+            Files.move(reports, staging);
+        } else {
+            Files.createDirectories(staging);
+        }
+        JSON.writeValue(staging.resolve(ROW).toFile(), row);
+        Path target = studentsDir.resolve(row.id());
+        if (Files.exists(target)) {
+            Path old = studentsDir.resolve("." + row.id() + ".old-" + UUID.randomUUID());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            Preparation.deleteRecursively(old);
+        } else {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** The row kept for a student, if a finished grading left one. */
+    static Optional<StudentResult> existing(Path studentsDir, String id) {
+        Path row = studentsDir.resolve(id).resolve(ROW);
+        if (!Files.isRegularFile(row)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(row.toFile(), StudentResult.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package threadlab.grader.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import threadlab.grader.Docker;
+import threadlab.grader.Grading;
+import threadlab.grader.Submissions;
+import threadlab.grader.cli.ThreadLabCli;
+import threadlab.grader.exercise.Exercise;
+import threadlab.grader.sandbox.Sandboxes;
+
+/**
+ * A batch over a small generated class — correct folders, a zip and a git bundle, code that does not compile,
+ * hostile code, a zip-slip archive, an empty folder — graded through the command line, one container each when
+ * Docker answers (else with {@code --sandbox local}); then resumed and sharded.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class BatchTest {
+
+    private static final Exercise EXERCISE = Exercise.COUNTERLOCK;
+    private final String escapeMarker = "/tmp/threadlab-escaped-" + UUID.randomUUID();
+    private Path work;
+    private Path submissions;
+    private Path whole;
+    private String wholeGradebook;
+    private boolean docker;
+
+    @BeforeAll
+    void gradeTheClass() throws Exception {
+        Docker.assumeContainerTestsOn();
+        docker = Sandboxes.dockerAvailable() || Grading.DOCKER_REQUIRED;
+        work = Files.createTempDirectory("threadlab-batch-test");
+        submissions = Files.createDirectories(work.resolve("class"));
+        Submissions.withSolution(submissions.resolve("alice"), EXERCISE);
+        Submissions.zip(Submissions.withSolution(work.resolve("bob-src"), EXERCISE), submissions.resolve("bob.zip"), "bob/src/");
+        Submissions.withFile(submissions.resolve("carol"), EXERCISE, "CounterLock.java",
+                "package threadlab.counterlock;\npublic final class CounterLock { this does not compile }\n");
+        gitBundle(Submissions.withSolution(work.resolve("dave-repo"), EXERCISE), submissions.resolve("dave.bundle"));
+        hostile(submissions.resolve("erin"));
+        Submissions.zipWithEntry(submissions.resolve("frank.zip"), "../../escape.java", "package threadlab.counterlock;");
+        Files.createDirectories(submissions.resolve("gina"));
+
+        whole = work.resolve("whole");
+        batch(whole);
+        wholeGradebook = Files.readString(whole.resolve("gradebook.csv"));
+    }
+
+    @Test
+    void everyRowSaysWhatHappenedAndTheBatchCompletes() {
+        Gradebook gradebook = Gradebook.read(whole);
+        assertThat(gradebook.rows()).extracting(StudentResult::id)
+                .containsExactly("alice", "bob", "carol", "dave", "erin", "frank", "gina");
+        for (String correct : List.of("alice", "bob", "dave")) {
+            StudentResult row = gradebook.row(correct).orElseThrow();
+            assertThat(row.status()).as(correct + ": " + row.reason()).isEqualTo(StudentResult.GRADED);
+            assertThat(row.score()).as(correct).isEqualTo(row.maxScore()).isPositive();
+        }
+        assertThat(gradebook.row("dave").orElseThrow().contentHash()).startsWith("git:");
+        StudentResult carol = gradebook.row("carol").orElseThrow();
+        assertThat(carol.status()).isEqualTo(StudentResult.GRADED);
+        assertThat(carol.score()).isZero();
+        StudentResult erin = gradebook.row("erin").orElseThrow();
+        assertThat(erin.status()).isEqualTo(StudentResult.GRADED);
+        assertThat(erin.score()).isLessThan(erin.maxScore());
+        assertThat(gradebook.row("frank").orElseThrow().reason()).contains("zip-slip");
+        assertThat(gradebook.row("gina").orElseThrow().reason()).contains("empty");
+        assertThat(whole.resolve("students/alice/report.html")).exists();
+        assertThat(whole.resolve("summary.html")).content().contains("What the class fails most", "frank", "zip-slip");
+        assertThat(wholeGradebook).startsWith("id,name,status,score,max_score,counterlock,reason\n");
+    }
+
+    @Test
+    void hostileCodeStaysInItsContainer() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(docker, "only a container keeps files from escaping");
+        assertThat(Path.of(escapeMarker)).as("a file the hostile submission wrote outside its folder").doesNotExist();
+    }
+
+    @Test
+    void aBatchStoppedHalfwayAndRunAgainEndsWithTheSameGradebook() throws Exception {
+        Path resumed = work.resolve("resumed");
+        copyTree(whole, resumed);
+        // What a kill leaves: a student never published, a publication half done, no gradebook yet.
+        deleteTree(resumed.resolve("students/dave"));
+        Files.move(resumed.resolve("students/bob"), resumed.resolve("students/.bob.staging-killed"));
+        Files.delete(resumed.resolve("gradebook.csv"));
+
+        String out = batch(resumed);
+
+        assertThat(out).contains("Graded 5 submission(s)");
+        assertThat(resumed.resolve("gradebook.csv")).content().isEqualTo(wholeGradebook);
+    }
+
+    @Test
+    void shardsMergedEqualTheWholeBatch() throws Exception {
+        Path first = work.resolve("shard-1");
+        Path second = work.resolve("shard-2");
+        batch(first, "--shard", "1/2");
+        batch(second, "--shard", "2/2");
+        assertThat(Gradebook.read(first).rows()).hasSize(4);
+        assertThat(Gradebook.read(second).rows()).hasSize(3);
+
+        Path merged = work.resolve("merged");
+        assertThat(ThreadLabCli.run(new String[] {"merge", first.toString(), second.toString(), "--out", merged.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))).isZero();
+
+        assertThat(merged.resolve("gradebook.csv")).content().isEqualTo(wholeGradebook);
+    }
+
+    /** Runs {@code grade batch} on the class into {@code out}; returns what it printed. */
+    private String batch(Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("batch", submissions.toString(), "--out", out.toString(),
+                "--exercise", EXERCISE.id(), "--quick", "--jobs", Integer.toString(jobs()), "--sandbox", docker ? "docker" : "local"));
+        args.addAll(List.of(more));
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int exit = ThreadLabCli.run(args.toArray(String[]::new), new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+        assertThat(exit).as(stderr.toString()).isZero();
+        return stdout.toString();
+    }
+
+    /** Two at a time where there are two CPUs (one each, so this also exercises --jobs), else one. */
+    private static int jobs() {
+        return Math.min(2, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A counter lock that tries to leave its sandbox: writes outside its folder, opens a connection, ends the JVM. */
+    private void hostile(Path target) throws IOException {
+        Submissions.withSolution(target, EXERCISE);
+        Path lock = target.resolve("threadlab/counterlock/CounterLock.java");
+        String source = Files.readString(lock, StandardCharsets.UTF_8);
+        String constructor = "public CounterLock() {";
+        assertThat(source).contains(constructor);
+        Files.writeString(lock, source.replace(constructor, constructor + """
+                    try {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "escaped");
+                        new java.net.Socket().connect(new java.net.InetSocketAddress("10.255.255.1", 80), 500);
+                    } catch (Exception ignored) {
+                    }
+                    System.exit(3);
+                """.formatted(escapeMarker)), StandardCharsets.UTF_8);
+    }
+
+    private static void gitBundle(Path repo, Path bundle) throws Exception {
+        run(repo, "git", "init", "--quiet", "-b", "main");
+        run(repo, "git", "add", ".");
+        run(repo, "git", "-c", "user.name=Dave", "-c", "user.email=dave@example.org", "commit", "--quiet", "-m", "counter lock");
+        run(repo, "git", "bundle", "create", "--quiet", bundle.toString(), "main");
+    }
+
+    private static void run(Path dir, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + new String(process.getInputStream().readAllBytes()))
+                .isZero();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        Preparation.deleteRecursively(dir);
+    }
+}
