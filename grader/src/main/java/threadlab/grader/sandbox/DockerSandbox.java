@@ -33,6 +33,9 @@ final class DockerSandbox implements Sandbox {
 
     static final String WORK = "/threadlab/work";
     static final String INPUT = "/threadlab/input";
+    /** Where mirrored paths that a tmpfs would hide (under /tmp, say) are copied; a link at their path points here. */
+    static final String MIRROR = "/threadlab/mirror";
+    private static final List<String> TMPFS = List.of(WORK, "/tmp");
     private static final String IDLE = "while :; do sleep 3600; done";
     private static final int OUTPUT_TAIL = 4_000;
 
@@ -107,7 +110,8 @@ final class DockerSandbox implements Sandbox {
         // The class path (and tools the program finds by absolute path) at the same paths inside: the program
         // sees the paths the grader computed, e.g. vmlens' agent folder.
         for (Path entry : mirrored(job)) {
-            container.withCopyFileToContainer(MountableFile.forHostPath(entry, 0755), entry.toString());
+            container.withCopyFileToContainer(MountableFile.forHostPath(entry, 0755),
+                    hiddenByTmpfs(entry) ? MIRROR + entry : entry.toString());
         }
         for (Path input : job.inputs()) {
             container.withCopyFileToContainer(MountableFile.forHostPath(input, 0755), INPUT + "/" + input.getFileName());
@@ -115,10 +119,19 @@ final class DockerSandbox implements Sandbox {
         return container;
     }
 
-    /** The job's command, after linking the inputs into the (tmpfs) working folder, where the job expects them. */
+    /**
+     * The job's command, after linking into the tmpfs mounts what the job expects there: its inputs in its working
+     * folder, and mirrored paths under {@code /tmp}.
+     */
     private String[] command(SandboxJob job) {
-        List<String> command = new ArrayList<>(List.of("sh", "-c",
-                "ln -s " + INPUT + " " + WORK + "/" + SandboxJob.INPUT + " 2>/dev/null; exec \"$0\" \"$@\"", "java", "-Xmx" + limits.heapMegabytes() + "m",
+        StringBuilder links = new StringBuilder("ln -s " + INPUT + " " + WORK + "/" + SandboxJob.INPUT + "; ");
+        for (Path entry : mirrored(job)) {
+            if (hiddenByTmpfs(entry)) {
+                links.append("mkdir -p ").append(quoted(entry.getParent().toString())).append(" && ln -s ")
+                        .append(quoted(MIRROR + entry)).append(' ').append(quoted(entry.toString())).append("; ");
+            }
+        }
+        List<String> command = new ArrayList<>(List.of("sh", "-c", links + "exec \"$0\" \"$@\"", "java", "-Xmx" + limits.heapMegabytes() + "m",
                 "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-cp", containerClasspath(job), job.mainClass()));
         command.addAll(job.arguments());
         return command.toArray(String[]::new);
@@ -126,6 +139,14 @@ final class DockerSandbox implements Sandbox {
 
     private static String containerClasspath(SandboxJob job) {
         return job.classpath().stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(":"));
+    }
+
+    private static boolean hiddenByTmpfs(Path path) {
+        return TMPFS.stream().anyMatch(mount -> path.startsWith(mount));
+    }
+
+    private static String quoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     private static Set<Path> mirrored(SandboxJob job) {
