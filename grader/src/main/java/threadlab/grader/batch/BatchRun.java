@@ -1,7 +1,6 @@
 package threadlab.grader.batch;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,8 +81,12 @@ public final class BatchRun {
     private void gradeAll(List<StudentSubmission> todo, Roster roster, Path students) throws IOException {
         Path work = Files.createDirectories(options.out().resolve(".work"));
         List<SandboxLimits> slices = cpuSlices(options.jobs(), Runtime.getRuntime().availableProcessors());
+        String owner = owner();
+        if (options.sandbox() == SandboxMode.DOCKER) {
+            Sandboxes.removeContainersOf(owner); // what a killed run of this batch may have left running
+        }
         BlockingQueue<Sandbox> sandboxes = new ArrayBlockingQueue<>(slices.size());
-        slices.forEach(limits -> sandboxes.add(Sandboxes.open(options.sandbox(), limits)));
+        slices.forEach(limits -> sandboxes.add(Sandboxes.open(options.sandbox(), limits, owner)));
         progress.started(todo.size(), options.jobs());
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
         try {
@@ -111,7 +114,7 @@ public final class BatchRun {
             pool.shutdownNow();
             sandboxes.forEach(Sandbox::close);
             progress.end();
-            Preparation.deleteRecursively(work);
+            Folders.delete(work);
         }
     }
 
@@ -142,32 +145,28 @@ public final class BatchRun {
             StudentGrader.publish(students, row, scratch.resolve("reports"));
             progress.finished(row, Duration.ofNanos(System.nanoTime() - start));
         } finally {
-            Preparation.deleteRecursively(scratch);
+            Folders.delete(scratch);
         }
     }
 
+    /** The student's reports, without the row, for publishing again under a new name. */
     private static Path copyOf(Path dir, Path scratch) throws IOException {
         Path copy = scratch.resolve("kept");
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.toList()) {
-                Path target = copy.resolve(dir.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!file.getFileName().toString().equals(StudentGrader.ROW)) {
-                    Files.copy(file, target);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        Folders.copy(dir, copy, file -> !file.getFileName().toString().equals(StudentGrader.ROW));
         return copy;
+    }
+
+    /** Names this batch's containers by its output folder: the same batch run again finds them. */
+    private String owner() {
+        String path = options.out().toAbsolutePath().normalize().toString();
+        return "batch-" + Integer.toHexString(path.hashCode());
     }
 
     /** What a batch killed while publishing a student left: the student's folder was not replaced, so it is regraded. */
     private static void removeLeftovers(Path students) throws IOException {
         try (var dirs = Files.list(students)) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\..+\\.(staging|old)-.+")).toList()) {
-                Preparation.deleteRecursively(dir);
+                Folders.delete(dir);
             }
         }
     }

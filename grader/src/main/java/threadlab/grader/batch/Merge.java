@@ -3,7 +3,6 @@ package threadlab.grader.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,7 +31,7 @@ public final class Merge {
                         throw new IllegalArgumentException("the student '" + dir.getFileName() + "' was graded in two"
                                 + " of the outputs merged; were the shards of one --shard K/N series?");
                     }
-                    copyTree(dir, target);
+                    Folders.copy(dir, target, file -> true);
                 }
             }
         }
@@ -40,18 +39,5 @@ public final class Merge {
         gradebook.write(out);
         ClassSummary.write(out, gradebook, List.of());
         return gradebook;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

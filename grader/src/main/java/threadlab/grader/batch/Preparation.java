@@ -61,7 +61,7 @@ final class Preparation {
                     "the repository has no revision '" + wanted + "'");
         }
         String commit = git(List.of("git", "-C", target.toString(), "rev-parse", "HEAD"), scratch, "the repository has no commit").strip();
-        deleteRecursively(target.resolve(".git"));
+        Folders.delete(target.resolve(".git"));
         hashFolder(target); // refuses symlinks and absurd sizes
         return new Prepared(target, "git:" + commit);
     }
@@ -159,17 +159,6 @@ final class Preparation {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -145,7 +145,7 @@ final class StudentGrader {
             Path old = studentsDir.resolve("." + row.id() + ".old-" + UUID.randomUUID());
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            Preparation.deleteRecursively(old);
+            Folders.delete(old);
         } else {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }

@@ -36,15 +36,23 @@ final class DockerSandbox implements Sandbox {
     /** Where mirrored paths that a tmpfs would hide (under /tmp, say) are copied; a link at their path points here. */
     static final String MIRROR = "/threadlab/mirror";
     private static final List<String> TMPFS = List.of(WORK, "/tmp");
-    private static final String IDLE = "while :; do sleep 3600; done";
+    /** Label of every container the grader starts. */
+    static final String LABEL = "io.threadlab.sandbox";
+    /** Label naming who started a container (e.g. one batch), so a restarted batch can remove what a killed one left. */
+    static final String OWNER_LABEL = "io.threadlab.owner";
+    /** The idle main process outlives the job's limit by this much, then ends: a container orphaned by a killed grader stops by itself. */
+    private static final Duration IDLE_MARGIN = Duration.ofMinutes(2);
     private static final int OUTPUT_TAIL = 4_000;
 
     private final String image;
     private final SandboxLimits limits;
+    private final String owner;
 
-    DockerSandbox(String image, SandboxLimits limits) {
+    /** @param owner the value of {@link #OWNER_LABEL} on its containers, or null */
+    DockerSandbox(String image, SandboxLimits limits, String owner) {
         this.image = image;
         this.limits = limits;
+        this.owner = owner;
     }
 
     @Override
@@ -96,8 +104,8 @@ final class DockerSandbox implements Sandbox {
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 .withImagePullPolicy(PullPolicy.defaultPolicy())
                 .withNetworkMode("none")
-                .withLabel("io.threadlab.sandbox", "job")
-                .withCommand("sh", "-c", IDLE)
+                .withLabels(owner == null ? Map.of(LABEL, "job") : Map.of(LABEL, "job", OWNER_LABEL, owner))
+                .withCommand("sleep", Long.toString(job.timeLimit().plus(IDLE_MARGIN).toSeconds()))
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
                         .withCpusetCpus(limits.cpuset())
                         .withMemory(limits.memoryBytes())

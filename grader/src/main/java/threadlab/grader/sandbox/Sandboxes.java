@@ -1,6 +1,10 @@
 package threadlab.grader.sandbox;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +27,14 @@ public final class Sandboxes {
      * @throws SandboxException for {@code docker} when no engine answers or the image cannot be built
      */
     public static Sandbox open(SandboxMode mode, SandboxLimits limits) {
+        return open(mode, limits, null);
+    }
+
+    /**
+     * As {@link #open(SandboxMode, SandboxLimits)}, labelling the Docker containers with {@code owner}, so that
+     * {@link #removeContainersOf} can clean up after an owner that was killed.
+     */
+    public static Sandbox open(SandboxMode mode, SandboxLimits limits, String owner) {
         if (mode == SandboxMode.CONTAINER) {
             return new LocalSandbox(true, "a JVM in this submission's sandbox container ("
                     + Runtime.getRuntime().availableProcessors() + " CPUs pinned, no network)");
@@ -36,7 +48,18 @@ public final class Sandboxes {
                     + " and may this user use it? DOCKER_HOST is honoured). Leave --sandbox out to run the"
                     + " benchmarks locally, as advisory.");
         }
-        return new DockerSandbox(SandboxImage.ensure(), limits);
+        return new DockerSandbox(SandboxImage.ensure(), limits, owner);
+    }
+
+    /** Removes the containers, running or not, that a sandbox opened for {@code owner} started; returns how many. */
+    public static int removeContainersOf(String owner) {
+        DockerClient client = DockerClientFactory.instance().client();
+        List<Container> left = client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerSandbox.OWNER_LABEL, owner)).exec();
+        for (Container container : left) {
+            client.removeContainerCmd(container.getId()).withForce(true).exec();
+        }
+        return left.size();
     }
 
     /**

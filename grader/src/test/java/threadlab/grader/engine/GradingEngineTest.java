@@ -44,8 +44,10 @@ class GradingEngineTest {
             assertThat(e.checks()).filteredOn(c -> !c.category().equals(Category.INTERLEAVINGS.id()))
                     .allSatisfy(c -> assertThat(c.status()).as("%s: %s", c.id(), c.message()).isEqualTo("passed"));
             assertThat(e.apiDrift()).isEmpty();
-            assertThat(e.coverage()).isNotNull();
-            assertThat(e.coverage().linesCovered()).isPositive();
+            if (Grading.MEASURE_COVERAGE) {
+                assertThat(e.coverage()).isNotNull();
+                assertThat(e.coverage().linesCovered()).isPositive();
+            }
             if (Grading.RUN_BENCHMARKS && Exercise.byId(e.id()).orElseThrow().benchmarkClass().isPresent()) {
                 assertThat(e.benchmark()).as("benchmark of %s", e.id()).isNotNull();
                 assertThat(e.benchmark().problems()).isEmpty();
