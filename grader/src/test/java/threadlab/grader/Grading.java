@@ -33,8 +33,9 @@ public final class Grading {
      */
     public static final boolean EXPLORE_INTERLEAVINGS = !"false".equals(System.getProperty("threadlab.interleavings"));
     /**
-     * {@code -Dthreadlab.coverage=false} makes full gradings quick (no coverage either): CI's JDK 25 pass, which
-     * leaves out interleavings and benchmarks too, to stay within its time.
+     * {@code -Dthreadlab.coverage=false} makes the full gradings of {@link #grade} quick (no coverage either): CI's
+     * JDK 25 pass, which leaves out interleavings and benchmarks too, to stay within its time. The gradings aimed at
+     * interleavings or benchmarks are not affected.
      */
     public static final boolean MEASURE_COVERAGE = !"false".equals(System.getProperty("threadlab.coverage"));
     /** {@code -Dthreadlab.benchmarks=false} leaves the benchmarks out of full gradings (CI runs them on JDK 17). */
@@ -58,8 +59,8 @@ public final class Grading {
      * or {@code -Dthreadlab.benchmarks=false}).
      */
     public static GradeReport grade(Path path, Set<Exercise> exercises, boolean full) {
-        return grade(path, exercises, full, Rubric.defaults(CATALOG).only(id -> (EXPLORE_INTERLEAVINGS || !SCENARIOS.contains(id))
-                && (RUN_BENCHMARKS || !MEASURED.contains(id))));
+        return grade(path, exercises, full && MEASURE_COVERAGE, Rubric.defaults(CATALOG).only(id -> (EXPLORE_INTERLEAVINGS
+                || !SCENARIOS.contains(id)) && (RUN_BENCHMARKS || !MEASURED.contains(id))));
     }
 
     /** Grades everything, interleavings included whatever {@code -Dthreadlab.interleavings} says. */
@@ -70,8 +71,7 @@ public final class Grading {
     private static GradeReport grade(Path path, Set<Exercise> exercises, boolean full, Rubric rubric) {
         try {
             Path work = Files.createTempDirectory("threadlab-grading-");
-            boolean quick = !full || !MEASURE_COVERAGE;
-            return ENGINE.grade(new GradeRequest(path, path.getFileName().toString(), exercises, SEED, quick, rubric, work,
+            return ENGINE.grade(new GradeRequest(path, path.getFileName().toString(), exercises, SEED, !full, rubric, work,
                     GradeRequest.DEFAULT_EXERCISE_BUDGET, work.resolve("artifacts"), SANDBOX));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
