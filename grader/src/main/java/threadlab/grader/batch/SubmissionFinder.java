@@ -44,9 +44,9 @@ final class SubmissionFinder {
                 } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     addFolder(entry, id, byId, rejected);
                 } else if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                    byId.computeIfAbsent(id, k -> new ArrayList<>()).add(new StudentSubmission(id, entry, StudentSubmission.Kind.ZIP));
+                    add(byId, new StudentSubmission(id, entry, StudentSubmission.Kind.ZIP));
                 } else if (name.toLowerCase(Locale.ROOT).endsWith(".bundle")) {
-                    byId.computeIfAbsent(id, k -> new ArrayList<>()).add(new StudentSubmission(id, entry, StudentSubmission.Kind.GIT_BUNDLE));
+                    add(byId, new StudentSubmission(id, entry, StudentSubmission.Kind.GIT_BUNDLE));
                 } else {
                     rejected.put(id, "'" + name + "' is neither a folder, a .zip, a git clone nor a git .bundle");
                 }
@@ -75,8 +75,12 @@ final class SubmissionFinder {
                 return;
             }
         }
-        byId.computeIfAbsent(id, k -> new ArrayList<>()).add(new StudentSubmission(id, entry,
-                git ? StudentSubmission.Kind.GIT_CLONE : StudentSubmission.Kind.FOLDER));
+        add(byId, new StudentSubmission(id, entry, git ? StudentSubmission.Kind.GIT_CLONE : StudentSubmission.Kind.FOLDER));
+    }
+
+    /** Collects submissions by id: two with one id are reported, not graded. */
+    private static void add(Map<String, List<StudentSubmission>> byId, StudentSubmission submission) {
+        byId.computeIfAbsent(submission.id(), k -> new ArrayList<>()).add(submission);
     }
 
     /** The student id of an entry: its name without a {@code .zip} or {@code .bundle} extension. */

@@ -42,7 +42,6 @@ final class DockerSandbox implements Sandbox {
     static final String OWNER_LABEL = "io.threadlab.owner";
     /** The idle main process outlives the job's limit by this much, then ends: a container orphaned by a killed grader stops by itself. */
     private static final Duration IDLE_MARGIN = Duration.ofMinutes(2);
-    private static final int OUTPUT_TAIL = 4_000;
 
     private final String image;
     private final SandboxLimits limits;
@@ -77,7 +76,7 @@ final class DockerSandbox implements Sandbox {
                 exit = null;
                 output = "";
             }
-            return new SandboxRun(exit, tail(output), copyResult(container, job), elapsedSince(start));
+            return new SandboxRun(exit, output, copyResult(container, job), elapsedSince(start));
         } catch (ExecutionException e) {
             return new SandboxRun(-1, "the container could not run the job: " + e.getCause(), Optional.empty(), elapsedSince(start));
         } catch (InterruptedException e) {
@@ -178,10 +177,6 @@ final class DockerSandbox implements Sandbox {
         } catch (Exception e) {
             return Optional.empty();
         }
-    }
-
-    private static String tail(String output) {
-        return output.length() <= OUTPUT_TAIL ? output : "...\n" + output.substring(output.length() - OUTPUT_TAIL);
     }
 
     private static Duration elapsedSince(long start) {

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 final class LocalSandbox implements Sandbox {
 
     static final String HEAP = "-Xmx512m";
-    private static final int OUTPUT_TAIL = 4_000;
 
     private final boolean isolated;
     private final String description;
@@ -45,7 +44,7 @@ final class LocalSandbox implements Sandbox {
             pids.ifPresent(p -> p.add(started));
             boolean ended = process.waitFor(job.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
             Integer exit = ended ? process.exitValue() : null;
-            return new SandboxRun(exit, tail(log), result(job), Duration.ofNanos(System.nanoTime() - start));
+            return new SandboxRun(exit, read(log), result(job), Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             return new SandboxRun(-1, "could not start a JVM: " + e.getMessage(), Optional.empty(),
                     Duration.ofNanos(System.nanoTime() - start));
@@ -102,10 +101,9 @@ final class LocalSandbox implements Sandbox {
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
-    static String tail(Path log) {
+    private static String read(Path log) {
         try {
-            String all = Files.readString(log, StandardCharsets.UTF_8);
-            return all.length() <= OUTPUT_TAIL ? all : "...\n" + all.substring(all.length() - OUTPUT_TAIL);
+            return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
         }

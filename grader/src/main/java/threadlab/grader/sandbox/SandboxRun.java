@@ -14,6 +14,13 @@ import java.util.Optional;
  */
 public record SandboxRun(Integer exitCode, String output, Optional<Path> result, Duration elapsed) {
 
+    private static final int OUTPUT_TAIL = 4_000;
+
+    /** Keeps only the end of the output: what a job printed last says most about how it ended. */
+    public SandboxRun {
+        output = output.length() <= OUTPUT_TAIL ? output : "...\n" + output.substring(output.length() - OUTPUT_TAIL);
+    }
+
     public boolean timedOut() {
         return exitCode == null;
     }

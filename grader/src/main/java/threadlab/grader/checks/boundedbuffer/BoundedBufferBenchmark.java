@@ -19,26 +19,33 @@ public final class BoundedBufferBenchmark implements Benchmark {
     static final int ITEMS_PER_PRODUCER = 20_000;
     static final int PAIRS = 2;
 
-    /** The two operations a hand-over needs, so both queues run the very same code. */
-    private interface Channel {
+    /** The two operations a hand-over needs, as method references, so both queues run the very same code. */
+    private interface Put {
         void put(Integer item) throws InterruptedException;
+    }
 
+    private interface Take {
         Integer take() throws InterruptedException;
     }
 
     @Override
     public void run(Bench bench) {
-        bench.ratio(THROUGHPUT, () -> handOver(jdk(new ArrayBlockingQueue<>(CAPACITY))),
-                () -> handOver(student(new BoundedBuffer<>(CAPACITY))));
+        bench.ratio(THROUGHPUT, () -> {
+            BlockingQueue<Integer> queue = new ArrayBlockingQueue<>(CAPACITY);
+            handOver(queue::put, queue::take);
+        }, () -> {
+            BoundedBuffer<Integer> buffer = new BoundedBuffer<>(CAPACITY);
+            handOver(buffer::put, buffer::take);
+        });
     }
 
-    private static void handOver(Channel channel) throws InterruptedException {
+    private static void handOver(Put put, Take take) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < PAIRS; p++) {
             threads.add(new Thread(() -> {
                 try {
                     for (int i = 0; i < ITEMS_PER_PRODUCER; i++) {
-                        channel.put(i);
+                        put.put(i);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -47,7 +54,7 @@ public final class BoundedBufferBenchmark implements Benchmark {
             threads.add(new Thread(() -> {
                 try {
                     for (int i = 0; i < ITEMS_PER_PRODUCER; i++) {
-                        channel.take();
+                        take.take();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -59,29 +66,5 @@ public final class BoundedBufferBenchmark implements Benchmark {
         for (Thread thread : threads) {
             thread.join();
         }
-    }
-
-    private static Channel jdk(BlockingQueue<Integer> queue) {
-        return new Channel() {
-            public void put(Integer item) throws InterruptedException {
-                queue.put(item);
-            }
-
-            public Integer take() throws InterruptedException {
-                return queue.take();
-            }
-        };
-    }
-
-    private static Channel student(BoundedBuffer<Integer> buffer) {
-        return new Channel() {
-            public void put(Integer item) throws InterruptedException {
-                buffer.put(item);
-            }
-
-            public Integer take() throws InterruptedException {
-                return buffer.take();
-            }
-        };
     }
 }
