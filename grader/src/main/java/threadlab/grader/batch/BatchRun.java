@@ -18,6 +18,8 @@ import threadlab.grader.sandbox.Sandbox;
 import threadlab.grader.sandbox.SandboxLimits;
 import threadlab.grader.sandbox.SandboxMode;
 import threadlab.grader.sandbox.Sandboxes;
+import threadlab.grader.catalog.CheckCatalog;
+import threadlab.grader.rubric.Rubric;
 
 /**
  * Grades a class: finds the submissions, keeps this shard's, skips those already graded and unchanged, grades the
@@ -32,7 +34,9 @@ public final class BatchRun {
 
     public BatchRun(BatchOptions options, List<Path> graderClasspath, BatchProgress progress) {
         this.options = options;
-        this.grader = new StudentGrader(graderClasspath, options);
+        CheckCatalog catalog = CheckCatalog.load();
+        this.grader = new StudentGrader(graderClasspath, options,
+                options.rubric() == null ? Rubric.defaults(catalog) : Rubric.fromFile(options.rubric(), catalog));
         this.progress = progress;
     }
 

@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import threadlab.grader.cli.ThreadLabCli;
+import threadlab.grader.harness.ResultChannel;
+import threadlab.grader.host.GraderLaunch;
 import threadlab.grader.interleavings.Vmlens;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ReportFormat;
+import threadlab.grader.report.SealedResult;
+import threadlab.grader.rubric.Rubric;
 import threadlab.grader.sandbox.Sandbox;
 import threadlab.grader.sandbox.SandboxJob;
 import threadlab.grader.sandbox.SandboxMode;
@@ -34,14 +37,21 @@ final class StudentGrader {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     static final String ROW = "batch.json";
-    private static final String RESULT = "out/result.json";
+    /** Inside a student's reports while they are staged; moved to the instructor's folder when published. */
+    static final String INSTRUCTOR_ONLY = ".instructor";
+    /** The folder, beside {@code students/}, of the full results with hidden details: for instructors only. */
+    static final String INSTRUCTOR_DIR = "instructor";
+    private static final String RESULT = "out/" + GraderLaunch.SEALED_RESULT;
 
     private final List<Path> graderClasspath;
     private final BatchOptions options;
+    private final HostScoring scoring;
 
-    StudentGrader(List<Path> graderClasspath, BatchOptions options) {
+    /** @param rubric applied here, on the host: the rubric never enters a student's container */
+    StudentGrader(List<Path> graderClasspath, BatchOptions options, Rubric rubric) {
         this.graderClasspath = List.copyOf(graderClasspath);
         this.options = options;
+        this.scoring = new HostScoring(rubric);
     }
 
     /** The seed of a student's grading: the one given, or one derived from the id, so re-runs replay it. */
@@ -57,12 +67,18 @@ final class StudentGrader {
     /** Grades a prepared submission in {@code sandbox}; never throws for what the submission does. */
     StudentResult grade(StudentSubmission submission, Preparation.Prepared prepared, String name, Sandbox sandbox, Path scratch) {
         long seed = seedOf(submission.id());
-        SandboxRun run = sandbox.run(job(submission, prepared, seed, scratch));
-        Optional<GradeReport> report = run.result().flatMap(StudentGrader::read);
-        if (report.isPresent() && run.exitCode() != null && (run.exitCode() == ThreadLabCli.GRADED
-                || run.exitCode() == ThreadLabCli.BELOW_THRESHOLD)) {
+        String secret = ResultChannel.newSecret();
+        SandboxRun run = sandbox.run(job(submission, prepared, seed, scratch, secret));
+        // Only a result sealed with this run's secret counts, rescored here from its typed check results.
+        Optional<GradeReport> report = run.result().flatMap(file -> SealedResult.read(file, secret)).map(scoring::rescore);
+        if (report.isPresent() && run.exitCode() != null && (run.exitCode() == GraderLaunch.GRADED
+                || run.exitCode() == GraderLaunch.BELOW_THRESHOLD)) {
             writeReports(report.get(), scratch.resolve("reports"));
             return graded(submission.id(), name, prepared.contentHash(), report.get(), seed);
+        }
+        if (run.result().isPresent() && report.isEmpty() && !run.timedOut()) {
+            return StudentResult.failed(submission.id(), name, prepared.contentHash(), StudentResult.ERROR,
+                    "the grader's result was not sealed by the grader: written or damaged by other code", seed);
         }
         if (run.timedOut()) {
             return StudentResult.failed(submission.id(), name, prepared.contentHash(), StudentResult.TIMEOUT,
@@ -71,22 +87,21 @@ final class StudentGrader {
         return StudentResult.failed(submission.id(), name, prepared.contentHash(), StudentResult.ERROR, reason(run), seed);
     }
 
-    private SandboxJob job(StudentSubmission submission, Preparation.Prepared prepared, long seed, Path scratch) {
+    private SandboxJob job(StudentSubmission submission, Preparation.Prepared prepared, long seed, Path scratch,
+            String secret) {
         List<Path> inputs = new ArrayList<>(List.of(prepared.gradable()));
         List<String> args = new ArrayList<>(List.of("grade",
                 "--submission", SandboxJob.INPUT + "/" + prepared.gradable().getFileName(),
                 "--out", "out", "--format", "json", "--seed", Long.toString(seed), "--label", submission.id(),
-                "--sandbox", (options.sandbox() == SandboxMode.DOCKER ? SandboxMode.CONTAINER : SandboxMode.LOCAL).id()));
+                GraderLaunch.SEAL_RESULT));
+        args.addAll(options.sandbox() == SandboxMode.DOCKER ? List.of(GraderLaunch.INSIDE_CONTAINER)
+                : List.of("--sandbox", SandboxMode.LOCAL.id()));
         if (options.quick()) {
             args.add("--quick");
         }
         options.exercises().forEach(e -> args.addAll(List.of("--exercise", e)));
-        if (options.rubric() != null) {
-            inputs.add(options.rubric());
-            args.addAll(List.of("--rubric", SandboxJob.INPUT + "/" + options.rubric().getFileName()));
-        }
-        return new SandboxJob(ThreadLabCli.class.getName(), args, graderClasspath, options.timeLimit(), RESULT,
-                scratch.resolve("run"), inputs, Vmlens.buildPaths());
+        return new SandboxJob(GraderLaunch.MAIN_CLASS, args, graderClasspath, options.timeLimit(), RESULT,
+                scratch.resolve("run"), inputs, Vmlens.buildPaths(), secret);
     }
 
     private static StudentResult graded(String id, String name, String hash, GradeReport report, long seed) {
@@ -108,20 +123,13 @@ final class StudentGrader {
         return "the grader's JVM ended with exit code " + run.exitCode() + (tail.isEmpty() ? "" : ": " + tail);
     }
 
-    private static Optional<GradeReport> read(Path file) {
-        try {
-            return Optional.of(JSON.readValue(file.toFile(), GradeReport.class));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     private static void writeReports(GradeReport report, Path dir) {
         try {
             Files.createDirectories(dir);
             for (ReportFormat format : ReportFormat.values()) {
                 format.write(report, dir);
             }
+            ReportFormat.writeForInstructors(report, Files.createDirectories(dir.resolve(INSTRUCTOR_ONLY)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports to " + dir, e);
         }
@@ -140,6 +148,7 @@ final class StudentGrader {
             Files.createDirectories(staging);
         }
         JSON.writeValue(staging.resolve(ROW).toFile(), row);
+        moveInstructorCopy(staging.resolve(INSTRUCTOR_ONLY), studentsDir.resolveSibling(INSTRUCTOR_DIR), row.id());
         Path target = studentsDir.resolve(row.id());
         if (Files.exists(target)) {
             Path old = studentsDir.resolve("." + row.id() + ".old-" + UUID.randomUUID());
@@ -149,6 +158,22 @@ final class StudentGrader {
         } else {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }
+    }
+
+    /**
+     * The full result, hidden checks' details included, goes to {@code instructor/<id>.json} beside
+     * {@code students/}: no file under {@code students/<id>/} holds what the rubric hides.
+     */
+    private static void moveInstructorCopy(Path staged, Path instructorDir, String id) throws IOException {
+        if (!Files.isDirectory(staged)) {
+            return;
+        }
+        Path result = staged.resolve("result.json");
+        if (Files.isRegularFile(result)) {
+            Files.createDirectories(instructorDir);
+            Files.move(result, instructorDir.resolve(id + ".json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Folders.delete(staged);
     }
 
     /** The row kept for a student, if a finished grading left one. */

@@ -19,7 +19,7 @@ import threadlab.grader.batch.Gradebook;
 import threadlab.grader.batch.Shards;
 import threadlab.grader.batch.StudentResult;
 import threadlab.grader.catalog.CheckCatalog;
-import threadlab.grader.engine.GradingEngine;
+import threadlab.grader.host.GradingEngine;
 import threadlab.grader.sandbox.SandboxException;
 import threadlab.grader.sandbox.SandboxMode;
 import threadlab.grader.sandbox.Sandboxes;

@@ -2,7 +2,7 @@ package threadlab.grader.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.TimeUnit;
-import threadlab.grader.engine.Progress;
+import threadlab.grader.host.Progress;
 
 /** Progress as plain lines with elapsed time: readable on a terminal and in a CI log alike. */
 final class ConsoleProgress implements Progress {

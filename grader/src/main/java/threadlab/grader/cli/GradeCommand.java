@@ -17,12 +17,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import threadlab.grader.catalog.CheckCatalog;
-import threadlab.grader.engine.GradeRequest;
-import threadlab.grader.engine.GradingEngine;
+import threadlab.grader.harness.ResultChannel;
+import threadlab.grader.host.GradeRequest;
+import threadlab.grader.host.GraderLaunch;
+import threadlab.grader.host.GradingEngine;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ReportFormat;
+import threadlab.grader.report.SealedResult;
 import threadlab.grader.report.TextReport;
 import threadlab.grader.sandbox.SandboxException;
+import threadlab.grader.sandbox.SandboxMode;
 import threadlab.grader.submission.SubmissionException;
 
 /** {@code grade grade}: grades a submission and writes the reports. */
@@ -73,11 +77,20 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "NAME", description = "How the reports name the submission. Default: its path.")
     String label;
 
+    /** Batch grading's own runs inside a container; not for users (see {@link GraderLaunch#INSIDE_CONTAINER}). */
+    @Option(names = GraderLaunch.INSIDE_CONTAINER, hidden = true)
+    boolean insideContainer;
+
+    /** Batch grading's own runs; not for users (see {@link GraderLaunch#SEAL_RESULT}). */
+    @Option(names = GraderLaunch.SEAL_RESULT, hidden = true)
+    boolean sealResult;
+
     @Override
     public Integer call() {
         if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
             throw new ThreadLabCli.UsageProblem("--fail-under takes a percentage from 0 to 100, not " + failUnder);
         }
+        String secret = sealResult ? secretOnStandardInput() : null;
         Path root = projectRoot();
         Path submissionPath = resolveSubmission(root);
         Path outDir = out != null ? out : root.resolve("target").resolve("grade");
@@ -88,7 +101,8 @@ final class GradeCommand implements Callable<Integer> {
 
         GradeRequest request = new GradeRequest(submissionPath, label != null ? label : submissionPath.toString(),
                 EnumSet.copyOf(Options.exercises(exercises)), usedSeed, quick, Options.rubric(rubricFile, catalog),
-                workDir(outDir), GradeRequest.DEFAULT_EXERCISE_BUDGET, outDir.toAbsolutePath(), Options.sandbox(sandbox));
+                workDir(outDir), GradeRequest.DEFAULT_EXERCISE_BUDGET, outDir.toAbsolutePath(),
+                insideContainer ? SandboxMode.CONTAINER : Options.sandbox(sandbox));
         GradeReport report;
         try {
             report = new GradingEngine(GradingEngine.currentClasspath(), catalog, new ConsoleProgress(err)).grade(request);
@@ -100,6 +114,9 @@ final class GradeCommand implements Callable<Integer> {
             deleteRecursively(request.workDir());
         }
         writeReports(report, outDir);
+        if (secret != null) {
+            seal(report, outDir.resolve(GraderLaunch.SEALED_RESULT), secret);
+        }
         if (failUnder != null && report.percent() < failUnder) {
             err.printf("Score %.1f%% is below --fail-under %.1f%%.%n", report.percent(), failUnder);
             return ThreadLabCli.BELOW_THRESHOLD;
@@ -120,10 +137,26 @@ final class GradeCommand implements Callable<Integer> {
             throw new ThreadLabCli.UsageProblem("cannot write the reports to " + outDir + ": " + e.getMessage());
         }
         if (chosen.contains(ReportFormat.TEXT)) {
-            stdout.print(TextReport.render(report, colourful()));
+            stdout.print(TextReport.render(report.forStudents(), colourful()));
         }
         stdout.println("Reports: " + written);
         stdout.flush();
+    }
+
+    private static String secretOnStandardInput() {
+        try {
+            return ResultChannel.secretFromStandardInput();
+        } catch (IOException e) {
+            throw new ThreadLabCli.UsageProblem(GraderLaunch.SEAL_RESULT + " needs the run's secret on standard input");
+        }
+    }
+
+    private static void seal(GradeReport report, Path file, String secret) {
+        try {
+            SealedResult.write(report, file, secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private Path resolveSubmission(Path root) {

@@ -30,10 +30,12 @@ final class Options {
         return chosen;
     }
 
+    /** The sandbox a user may ask for: {@code container} is internal (batch grading's own runs). */
     static SandboxMode sandbox(String id) {
-        return Arrays.stream(SandboxMode.values()).filter(m -> m.id().equalsIgnoreCase(id.strip())).findFirst()
+        List<SandboxMode> offered = Arrays.stream(SandboxMode.values()).filter(m -> m != SandboxMode.CONTAINER).toList();
+        return offered.stream().filter(m -> m.id().equalsIgnoreCase(id.strip())).findFirst()
                 .orElseThrow(() -> new ThreadLabCli.UsageProblem("unknown --sandbox '" + id + "'; choose one of "
-                        + Arrays.stream(SandboxMode.values()).map(SandboxMode::id).collect(Collectors.joining(", "))));
+                        + offered.stream().map(SandboxMode::id).collect(Collectors.joining(", "))));
     }
 
     static Rubric rubric(Path file, CheckCatalog catalog) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import threadlab.grader.GraderVersion;
+import threadlab.grader.host.GraderLaunch;
 
 /**
  * The {@code threadlab} command line: {@code grade} and {@code list}.
@@ -20,10 +21,10 @@ import threadlab.grader.GraderVersion;
                 "2:usage error: wrong arguments, unreadable submission or rubric", "3:internal error of the grader"})
 public final class ThreadLabCli {
 
-    public static final int GRADED = 0;
-    public static final int BELOW_THRESHOLD = 1;
-    public static final int USAGE = 2;
-    public static final int INTERNAL_ERROR = 3;
+    public static final int GRADED = GraderLaunch.GRADED;
+    public static final int BELOW_THRESHOLD = GraderLaunch.BELOW_THRESHOLD;
+    public static final int USAGE = GraderLaunch.USAGE;
+    public static final int INTERNAL_ERROR = GraderLaunch.INTERNAL_ERROR;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

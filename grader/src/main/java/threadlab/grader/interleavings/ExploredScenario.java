@@ -16,4 +16,9 @@ public record ExploredScenario(String name, int interleavings, String result, Li
     public ExploredScenario {
         races = List.copyOf(races);
     }
+
+    /** vmlens' own verdict that it stopped at its bound on interleavings before exploring them all. */
+    public boolean reachedIterationLimit() {
+        return result != null && result.contains("Maximum Iterations Reached");
+    }
 }

@@ -17,6 +17,16 @@ public record GradeReport(int schemaVersion, String submission, String graderVer
 
     public static final int SCHEMA_VERSION = 1;
 
+    /**
+     * The report as students may see it: the details of every check the rubric hides are taken out. Every report
+     * writer receives this view (see {@link ReportFormat#write}); only the instructor's copy in batch grading keeps
+     * the details.
+     */
+    public GradeReport forStudents() {
+        return new GradeReport(schemaVersion, submission, graderVersion, gradedAt, seed, quick, score, maxScore,
+                exercises.stream().map(ExerciseReport::forStudents).toList());
+    }
+
     /** Score as a percentage of the maximum, 0 when nothing could be scored. */
     public double percent() {
         return maxScore == 0 ? 0 : 100.0 * score / maxScore;

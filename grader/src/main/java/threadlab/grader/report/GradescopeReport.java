@@ -31,7 +31,7 @@ final class GradescopeReport implements ReportFormat.ReportWriter {
                 test.put("score", check.score());
                 test.put("max_score", check.maxScore());
                 test.put("status", check.passed() ? "passed" : "failed");
-                test.put("output", check.passed() ? "" : check.status() + ": " + (check.message() == null ? "" : check.message()));
+                test.put("output", check.passed() ? "" : check.status().id() + " (" + check.reason().id() + "): " + (check.message() == null ? "" : check.message()));
                 test.put("tags", List.of(exercise.id(), check.category()));
                 test.put("visibility", check.hidden() ? "hidden" : "visible");
                 tests.add(test);

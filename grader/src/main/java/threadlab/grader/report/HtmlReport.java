@@ -65,7 +65,8 @@ final class HtmlReport implements ReportFormat.ReportWriter {
                 c.put("id", check.id());
                 c.put("title", check.title());
                 c.put("category", check.category());
-                c.put("status", check.status());
+                c.put("status", check.status().id());
+                c.put("reason", check.reason().id());
                 c.put("passed", check.passed());
                 c.put("points", Points.of(check.score(), check.maxScore()));
                 c.put("message", check.hidden() ? "Details of this check are hidden by your instructor." : check.message());

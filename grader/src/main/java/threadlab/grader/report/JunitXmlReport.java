@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import threadlab.grader.verdict.CheckStatus;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -35,10 +36,8 @@ final class JunitXmlReport implements ReportFormat.ReportWriter {
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", "threadlab." + exercise.id());
         xml.writeAttribute("tests", Integer.toString(exercise.checks().size()));
-        xml.writeAttribute("failures", Long.toString(exercise.checks().stream()
-                .filter(c -> c.status().equals("failed") || c.status().equals("partial")).count()));
-        xml.writeAttribute("errors", Long.toString(exercise.checks().stream()
-                .filter(c -> c.status().equals("error") || c.status().equals("timeout")).count()));
+        xml.writeAttribute("failures", count(exercise, "failure"));
+        xml.writeAttribute("errors", count(exercise, "error"));
         xml.writeAttribute("skipped", count(exercise, "skipped"));
         xml.writeAttribute("time", seconds(exercise.checks().stream().mapToLong(CheckReport::durationMs).sum()));
         for (CheckReport check : exercise.checks()) {
@@ -46,13 +45,12 @@ final class JunitXmlReport implements ReportFormat.ReportWriter {
             xml.writeAttribute("classname", "threadlab." + exercise.id());
             xml.writeAttribute("name", check.id() + " [" + Points.of(check.score(), check.maxScore()) + "] " + check.title());
             xml.writeAttribute("time", seconds(check.durationMs()));
-            if (!check.passed()) {
-                String element = check.status().equals("failed") || check.status().equals("partial") ? "failure"
-                        : check.status().equals("skipped") ? "skipped" : "error";
+            String element = element(check.status());
+            if (element != null) {
                 xml.writeStartElement(element);
                 String message = check.hidden() ? "hidden check" : String.valueOf(check.message());
                 xml.writeAttribute("message", message.lines().findFirst().orElse(""));
-                xml.writeAttribute("type", check.status());
+                xml.writeAttribute("type", check.status().id() + "/" + check.reason().id());
                 xml.writeCharacters(message);
                 xml.writeEndElement();
             }
@@ -67,8 +65,28 @@ final class JunitXmlReport implements ReportFormat.ReportWriter {
         xml.writeEndDocument();
     }
 
-    private static String count(ExerciseReport exercise, String status) {
-        return Long.toString(exercise.checks().stream().filter(c -> c.status().equals(status)).count());
+    /** The JUnit element a check's status becomes, or null for a check whose points were awarded. */
+    private static String element(CheckStatus status) {
+        switch (status) {
+            case PASSED:
+            case INCONCLUSIVE:
+                return null;
+            case FAILED:
+            case PARTIAL:
+            case REJECTED:
+                return "failure";
+            case SKIPPED:
+                return "skipped";
+            case ERROR:
+            case TIMEOUT:
+                return "error";
+            default:
+                throw new IllegalArgumentException("unknown status " + status);
+        }
+    }
+
+    private static String count(ExerciseReport exercise, String element) {
+        return Long.toString(exercise.checks().stream().filter(c -> element.equals(element(c.status()))).count());
     }
 
     private static String seconds(long millis) {

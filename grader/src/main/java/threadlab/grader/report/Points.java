@@ -3,16 +3,16 @@ package threadlab.grader.report;
 import java.util.Locale;
 
 /** Formats points: whole numbers without decimals, others with one. */
-final class Points {
+public final class Points {
 
     private Points() {
     }
 
-    static String format(double points) {
+    public static String format(double points) {
         return points == Math.rint(points) ? Long.toString((long) points) : String.format(Locale.ROOT, "%.1f", points);
     }
 
-    static String of(double score, double max) {
+    public static String of(double score, double max) {
         return format(score) + "/" + format(max);
     }
 }

@@ -18,9 +18,17 @@ public enum ReportFormat {
         this.writer = writer;
     }
 
-    /** Writes {@code report} into {@code outDir}; returns the file written. */
+    /**
+     * Writes {@code report} into {@code outDir} as students may see it ({@link GradeReport#forStudents()}: hidden
+     * checks without their details); returns the file written.
+     */
     public Path write(GradeReport report, Path outDir) throws IOException {
-        return writer.write(report, outDir);
+        return writer.write(report.forStudents(), outDir);
+    }
+
+    /** Writes the whole report, hidden details included, as {@code result.json}: for instructors only. */
+    public static Path writeForInstructors(GradeReport report, Path outDir) throws IOException {
+        return new JsonReport().write(report, outDir);
     }
 
     @Override

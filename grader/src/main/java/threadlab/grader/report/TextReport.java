@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import threadlab.grader.api.Category;
+import threadlab.grader.verdict.CheckStatus;
 
 /**
  * The human report: a table of exercises by category, the total, then every lost point with its
@@ -134,12 +135,25 @@ public final class TextReport implements ReportFormat.ReportWriter {
             return colour ? BOLD + text + RESET : text;
         }
 
-        String status(String status) {
-            String label = String.format("  [%s]", status.toUpperCase(java.util.Locale.ROOT));
+        String status(CheckStatus status) {
+            String label = String.format("  [%s]", status.name());
             if (!colour) {
                 return label;
             }
-            return ("skipped".equals(status) ? YELLOW : "passed".equals(status) ? GREEN : RED) + label + RESET;
+            return colourOf(status) + label + RESET;
+        }
+
+        private static String colourOf(CheckStatus status) {
+            switch (status) {
+                case PASSED:
+                    return GREEN;
+                case SKIPPED:
+                case INCONCLUSIVE:
+                case PARTIAL:
+                    return YELLOW;
+                default:
+                    return RED;
+            }
         }
     }
 }

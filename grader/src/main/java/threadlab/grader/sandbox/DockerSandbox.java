@@ -138,7 +138,10 @@ final class DockerSandbox implements Sandbox {
                         .append(quoted(MIRROR + entry)).append(' ').append(quoted(entry.toString())).append("; ");
             }
         }
-        List<String> command = new ArrayList<>(List.of("sh", "-c", links + "exec \"$0\" \"$@\"", "java", "-Xmx" + limits.heapMegabytes() + "m",
+        // The secret reaches the program through a here-document on its standard input: it never appears on a
+        // command line that the program's processes could read.
+        String stdin = job.secret().isEmpty() ? " </dev/null" : " <<'THREADLAB_SECRET'\n" + job.secret() + "\nTHREADLAB_SECRET\n";
+        List<String> command = new ArrayList<>(List.of("sh", "-c", links + "exec \"$0\" \"$@\"" + stdin, "java", "-Xmx" + limits.heapMegabytes() + "m",
                 "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-cp", containerClasspath(job), job.mainClass()));
         command.addAll(job.arguments());
         return command.toArray(String[]::new);

@@ -2,14 +2,12 @@ package threadlab.grader.sandbox;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -33,30 +31,16 @@ final class LocalSandbox implements Sandbox {
     public SandboxRun run(SandboxJob job) {
         long start = System.nanoTime();
         Path log = job.resultsDir().resolve("sandbox-output.log");
-        Optional<PidsLimit> pids = PidsLimit.create(PidsLimit.MAX_TASKS);
-        Process process = null;
         try {
             Files.createDirectories(job.resultsDir());
             linkInputs(job);
-            process = new ProcessBuilder(command(job)).directory(job.resultsDir().toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Process started = process;
-            pids.ifPresent(p -> p.add(started));
-            boolean ended = process.waitFor(job.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
-            Integer exit = ended ? process.exitValue() : null;
-            return new SandboxRun(exit, read(log), result(job), Duration.ofNanos(System.nanoTime() - start));
+            ChildProcess.Ended ended = ChildProcess.of(command(job)).directory(job.resultsDir()).stdin(job.stdin())
+                    .stdout(log).timeLimit(job.timeLimit()).maxTasks(PidsLimit.MAX_TASKS).run();
+            return new SandboxRun(ended.exitCode(), ChildProcess.read(log), result(job), ended.elapsed());
         } catch (IOException e) {
-            return new SandboxRun(-1, "could not start a JVM: " + e.getMessage(), Optional.empty(),
-                    Duration.ofNanos(System.nanoTime() - start));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SandboxRun(null, "interrupted", result(job), Duration.ofNanos(System.nanoTime() - start));
-        } finally {
-            if (process != null) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-            pids.ifPresent(PidsLimit::close);
+            boolean interrupted = Thread.currentThread().isInterrupted();
+            return new SandboxRun(interrupted ? null : -1, interrupted ? "interrupted" : "could not start a JVM: "
+                    + e.getMessage(), result(job), Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
@@ -72,7 +56,6 @@ final class LocalSandbox implements Sandbox {
 
     private static List<String> command(SandboxJob job) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(HEAP);
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Djava.awt.headless=true");
@@ -80,7 +63,7 @@ final class LocalSandbox implements Sandbox {
         command.add(job.classpath().stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator)));
         command.add(job.mainClass());
         command.addAll(job.arguments());
-        return command;
+        return ChildProcess.java(command);
     }
 
     /** The inputs, at {@code input/<name>} in the working folder, as links: nothing is copied. */
@@ -99,13 +82,5 @@ final class LocalSandbox implements Sandbox {
     private static Optional<Path> result(SandboxJob job) {
         Path file = job.resultsDir().resolve(job.resultFile());
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

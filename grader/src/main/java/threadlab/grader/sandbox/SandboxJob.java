@@ -16,9 +16,11 @@ import java.util.List;
  * @param inputs     files and folders on this machine the program reads, at {@code input/<name>} in its working folder
  * @param mirrored   folders and files the program finds by their absolute path (tools such as vmlens' agent), made
  *                   available at the same path; the class path is always available at the same paths
+ * @param secret     the run's secret, given to the program as the first line of its standard input and nowhere
+ *                   else; empty for a program that needs none
  */
 public record SandboxJob(String mainClass, List<String> arguments, List<Path> classpath, Duration timeLimit,
-                         String resultFile, Path resultsDir, List<Path> inputs, List<Path> mirrored) {
+                         String resultFile, Path resultsDir, List<Path> inputs, List<Path> mirrored, String secret) {
 
     /** The folder, relative to the working folder, that holds the {@link #inputs}. */
     public static final String INPUT = "input";
@@ -28,11 +30,19 @@ public record SandboxJob(String mainClass, List<String> arguments, List<Path> cl
         classpath = List.copyOf(classpath);
         inputs = List.copyOf(inputs);
         mirrored = List.copyOf(mirrored);
+        if (!secret.matches("[0-9a-f]*")) {
+            throw new IllegalArgumentException("a secret is hex digits");
+        }
     }
 
-    /** A job that reads nothing but its class path. */
+    /** A job that reads nothing but its class path and its secret. */
     public SandboxJob(String mainClass, List<String> arguments, List<Path> classpath, Duration timeLimit,
-            String resultFile, Path resultsDir) {
-        this(mainClass, arguments, classpath, timeLimit, resultFile, resultsDir, List.of(), List.of());
+            String resultFile, Path resultsDir, String secret) {
+        this(mainClass, arguments, classpath, timeLimit, resultFile, resultsDir, List.of(), List.of(), secret);
+    }
+
+    /** The job's standard input: its secret on a line, then end-of-input. */
+    public String stdin() {
+        return secret.isEmpty() ? "" : secret + "\n";
     }
 }

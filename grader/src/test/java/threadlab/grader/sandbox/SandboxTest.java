@@ -63,6 +63,6 @@ class SandboxTest {
     private SandboxJob probe(String mode) throws URISyntaxException {
         Path testClasses = Path.of(SandboxProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         assertThat(Files.isDirectory(testClasses)).isTrue();
-        return new SandboxJob(SandboxProbe.class.getName(), List.of(mode), List.of(testClasses), LIMIT, "probe.txt", work);
+        return new SandboxJob(SandboxProbe.class.getName(), List.of(mode), List.of(testClasses), LIMIT, "probe.txt", work, "");
     }
 }

@@ -1,0 +1,310 @@
+package threadlab.grader.checks.threadsafeset;
+
+import static threadlab.grader.checks.support.Verify.that;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import threadlab.grader.api.Category;
+import threadlab.grader.api.Check;
+import threadlab.grader.checks.support.ForbiddenApis;
+import threadlab.grader.checks.support.Linearizability;
+import threadlab.grader.checks.support.Linearizability.Call;
+import threadlab.grader.checks.support.Linearizability.Operation;
+import threadlab.grader.checks.support.Verify;
+import threadlab.grader.checks.support.Workers;
+import threadlab.grader.checks.support.GradingSeed;
+import threadlab.threadsafeset.ThreadSafeSet;
+
+/** Checks of {@code threadlab.threadsafeset}. */
+public class ThreadSafeSetChecks {
+
+    private static final Duration LIMIT = Duration.ofSeconds(8);
+    private final Workers workers = new Workers();
+
+    @AfterEach
+    void stopWorkers() {
+        workers.close();
+    }
+
+    // ---- correctness ----------------------------------------------------------------------------
+
+    @Property(tries = 200)
+    @Check(id = "threadsafeset.sequential-model", category = Category.CORRECTNESS, points = 3,
+            title = "Behaves like java.util.HashSet in random single-thread sequences")
+    void sequentialModel(@ForAll("operations") List<SetOp> operations) {
+        ThreadSafeSet<Integer> set = new ThreadSafeSet<>();
+        Set<Integer> model = new HashSet<>();
+        List<SetOp> done = new ArrayList<>();
+        for (SetOp op : operations) {
+            done.add(op);
+            Object expected = op.apply(model);
+            Object actual = op.apply(set);
+            that(expected.equals(actual), "%s returned %s, but a HashSet returns %s. Whole sequence: %s", op, actual, expected, done);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<SetOp>> operations() {
+        Arbitrary<Integer> element = Arbitraries.integers().between(0, 5);
+        Arbitrary<SetOp> op = Arbitraries.oneOf(
+                element.map(e -> new SetOp("add", List.of(e))),
+                element.map(e -> new SetOp("remove", List.of(e))),
+                element.map(e -> new SetOp("contains", List.of(e))),
+                element.list().ofMaxSize(4).map(es -> new SetOp("addAll", es)),
+                Arbitraries.of("size", "isEmpty", "clear", "snapshot").map(m -> new SetOp(m, List.of())));
+        return op.list().ofMaxSize(30);
+    }
+
+    /** One call of a random sequence; {@link #toString()} is what a shrunk counterexample shows. */
+    static final class SetOp {
+        final String method;
+        final List<Integer> args;
+
+        SetOp(String method, List<Integer> args) {
+            this.method = method;
+            this.args = args;
+        }
+
+        Object apply(Set<Integer> model) {
+            switch (method) {
+                case "add": return model.add(args.get(0));
+                case "remove": return model.remove(args.get(0));
+                case "contains": return model.contains(args.get(0));
+                case "addAll": return model.addAll(args);
+                case "size": return model.size();
+                case "isEmpty": return model.isEmpty();
+                case "clear": model.clear(); return "void";
+                default: return new HashSet<>(model);
+            }
+        }
+
+        Object apply(ThreadSafeSet<Integer> set) {
+            switch (method) {
+                case "add": return set.add(args.get(0));
+                case "remove": return set.remove(args.get(0));
+                case "contains": return set.contains(args.get(0));
+                case "addAll": return set.addAll(args);
+                case "size": return set.size();
+                case "isEmpty": return set.isEmpty();
+                case "clear": set.clear(); return "void";
+                default: return new HashSet<>(set.snapshot());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return method + "(" + (method.equals("addAll") ? args.toString() : args.stream().map(String::valueOf).collect(Collectors.joining())) + ")";
+        }
+    }
+
+    @Test
+    @Check(id = "threadsafeset.linearizable", category = Category.CORRECTNESS, points = 4, timeoutSeconds = 20,
+            title = "Concurrent add/remove/contains are linearizable")
+    void linearizable() throws Throwable {
+        Random random = GradingSeed.randomFor("threadsafeset.linearizable");
+        for (int round = 0; round < 300; round++) {
+            List<Operation> history = recordHistory(random, 3, 3);
+            Optional<List<Operation>> order = Linearizability.witness(history, SetModel.INSTANCE);
+            that(order.isPresent(), "No sequential order of these concurrent calls explains the results your set returned "
+                    + "(round %d of 300). Every call must appear to take effect at one instant between its start and its "
+                    + "end:%n%sLook for a check-then-act (e.g. contains() then add() as two steps) or an unguarded read.",
+                    round + 1, Linearizability.describe(history));
+        }
+    }
+
+    private List<Operation> recordHistory(Random random, int threads, int opsPerThread) throws Throwable {
+        ThreadSafeSet<Integer> set = new ThreadSafeSet<>();
+        List<List<Call>> plans = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<Call> plan = new ArrayList<>();
+            for (int i = 0; i < opsPerThread; i++) {
+                plan.add(new Call(new String[] {"add", "remove", "contains"}[random.nextInt(3)], random.nextInt(2)));
+            }
+            plans.add(plan);
+        }
+        List<Operation> history = java.util.Collections.synchronizedList(new ArrayList<>());
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<Call> plan = plans.get(t);
+            String name = "thread-" + (char) ('A' + t);
+            all.add(workers.run(name, () -> {
+                start.await();
+                for (Call call : plan) {
+                    long begin = System.nanoTime();
+                    int element = (Integer) call.argument();
+                    boolean result = call.method().equals("add") ? set.add(element)
+                            : call.method().equals("remove") ? set.remove(element) : set.contains(element);
+                    history.add(new Operation(name, call, result, begin, System.nanoTime()));
+                }
+            }));
+        }
+        Workers.awaitAll(all, LIMIT, "3 threads calling add/remove/contains");
+        return history;
+    }
+
+    /** A set of small integers as a bit mask. */
+    enum SetModel implements Linearizability.Model<Integer> {
+        INSTANCE;
+
+        @Override
+        public Integer initial() {
+            return 0;
+        }
+
+        @Override
+        public Linearizability.Step<Integer> apply(Integer state, Call call) {
+            int bit = 1 << (Integer) call.argument();
+            boolean present = (state & bit) != 0;
+            switch (call.method()) {
+                case "add": return new Linearizability.Step<>(state | bit, !present);
+                case "remove": return new Linearizability.Step<>(state & ~bit, present);
+                default: return new Linearizability.Step<>(state, present);
+            }
+        }
+    }
+
+    @Test
+    @Check(id = "threadsafeset.concurrent-adds", category = Category.CORRECTNESS, points = 2,
+            title = "Concurrent adds keep every element, and each add reports a new element exactly once")
+    void concurrentAdds() throws Throwable {
+        ThreadSafeSet<Integer> set = new ThreadSafeSet<>();
+        Set<Integer> reportedNew = ConcurrentHashMap.newKeySet();
+        AtomicReference<String> duplicate = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            all.add(workers.run("adder-" + t, () -> {
+                start.await();
+                for (int i = 0; i < 10_000; i++) { // every thread adds the same 10000 elements
+                    if (set.add(i) && !reportedNew.add(i)) {
+                        duplicate.compareAndSet(null, "add(" + i + ") returned true in two threads");
+                    }
+                }
+            }));
+        }
+        start.countDown();
+        Workers.awaitAll(all, LIMIT, "4 threads adding the same 10000 elements");
+        that(duplicate.get() == null, "%s: only the first add of an element may report it as new.", duplicate.get());
+        that(set.size() == 10_000, "4 threads added the elements 0..9999; size() is %d instead of 10000.", set.size());
+        that(reportedNew.size() == 10_000, "Only %d of the 10000 elements were reported as new by some add().", reportedNew.size());
+    }
+
+    @Test
+    @Check(id = "threadsafeset.addall-atomic", category = Category.CORRECTNESS, points = 3,
+            title = "No thread ever sees addAll half done")
+    void addAllAtomic() throws Throwable {
+        int batch = 50;
+        ThreadSafeSet<Integer> set = new ThreadSafeSet<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicReference<String> torn = new AtomicReference<>();
+        List<CompletableFuture<Void>> observers = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            observers.add(workers.run("observer-" + t, () -> {
+                while (writing.get() && torn.get() == null) {
+                    int size = set.size();
+                    int snapshot = set.snapshot().size();
+                    if (size % batch != 0 || snapshot % batch != 0) {
+                        torn.compareAndSet(null, "size() = " + size + ", snapshot().size() = " + snapshot);
+                    }
+                }
+            }));
+        }
+        CompletableFuture<Void> writer = workers.run("writer", () -> {
+            for (int round = 0; round < 400 && torn.get() == null; round++) {
+                int base = round * batch;
+                set.addAll(IntStream.range(base, base + batch).boxed().collect(Collectors.toList()));
+            }
+        });
+        try {
+            Workers.await(writer, LIMIT, "a thread calling addAll with batches of " + batch);
+        } finally {
+            writing.set(false);
+        }
+        Workers.awaitAll(observers, LIMIT, "the observers");
+        that(torn.get() == null, "A writer added batches of %d elements with addAll while other threads read the set; "
+                + "a reader saw %s, which is not a multiple of %d: it saw an addAll half done. Hold the lock for the "
+                + "whole addAll, not per element.", batch, torn.get(), batch);
+    }
+
+    @Test
+    @Check(id = "threadsafeset.snapshot", category = Category.CORRECTNESS, points = 2,
+            title = "snapshot() is an unmodifiable copy taken at one instant")
+    void snapshotIsACopy() throws Throwable {
+        ThreadSafeSet<String> set = new ThreadSafeSet<>();
+        set.addAll(List.of("a", "b"));
+        Set<String> snapshot = set.snapshot();
+        set.add("c");
+        set.remove("a");
+        that(snapshot.equals(Set.of("a", "b")), "After snapshot() returned {a, b}, the set changed, and the snapshot "
+                + "now reads %s. It must be a copy, not a live view.", snapshot);
+        Verify.throwsA(UnsupportedOperationException.class, () -> snapshot.add("x"), "Adding to a snapshot");
+        // Under concurrent writes, taking a snapshot must never fail or see a torn set.
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CompletableFuture<Void> writer = workers.run("writer", () -> {
+            for (int i = 0; writing.get(); i++) {
+                set.add("e" + (i % 500));
+                set.remove("e" + ((i + 250) % 500));
+            }
+        });
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                Set<String> copy = set.snapshot();
+                that(copy.size() == new ArrayList<>(copy).size(), "A snapshot's size() disagrees with its contents.");
+            }
+        } finally {
+            writing.set(false);
+        }
+        Workers.await(writer, LIMIT, "the writer");
+    }
+
+    // ---- contract -------------------------------------------------------------------------------
+
+    @Test
+    @Check(id = "threadsafeset.nulls", category = Category.CONTRACT, points = 2,
+            title = "null arguments throw NullPointerException, and addAll with a null adds nothing")
+    void nulls() {
+        ThreadSafeSet<String> set = new ThreadSafeSet<>();
+        Verify.throwsA(NullPointerException.class, () -> set.add(null), "add(null)");
+        Verify.throwsA(NullPointerException.class, () -> set.remove(null), "remove(null)");
+        Verify.throwsA(NullPointerException.class, () -> set.contains(null), "contains(null)");
+        Verify.throwsA(NullPointerException.class, () -> set.addAll(null), "addAll(null)");
+        Verify.throwsA(NullPointerException.class, () -> set.addAll(Arrays.asList("x", null, "y")), "addAll([x, null, y])");
+        that(set.isEmpty(), "addAll([x, null, y]) threw, but left %s in the set; it must add nothing.", set.snapshot());
+    }
+
+    // ---- policy ---------------------------------------------------------------------------------
+
+    @Test
+    @Check(id = "threadsafeset.policy", category = Category.POLICY, points = 1,
+            title = "Uses java.util collections with locks, not java.util.concurrent collections")
+    void policy() {
+        ForbiddenApis.assertNone(ThreadSafeSet::new, ForbiddenApis.find("threadlab.threadsafeset", c -> true, type ->
+                        (type.startsWith("java.util.concurrent.") && !type.startsWith("java.util.concurrent.locks."))
+                        || type.startsWith("java.util.Collections.synchronized")),
+                "threadsafeset may use java.util collections guarded by synchronized or java.util.concurrent.locks, but "
+                        + "nothing else from java.util.concurrent and no Collections.synchronized*.");
+    }
+}

@@ -1,0 +1,63 @@
+package threadlab.grader.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import threadlab.grader.checks.support.ClassifiedFailure;
+import threadlab.grader.verdict.CheckStatus;
+import threadlab.grader.verdict.Reason;
+
+/** Status and reason come from what was thrown and where it was made, never from the words of its message. */
+class FailureTranslatorTest {
+
+    private static final StackTraceElement STUDENT_FRAME =
+            new StackTraceElement("threadlab.counterlock.CounterLock", "lock", "CounterLock.java", 12);
+
+    @Test
+    void anEngineFailureTheHarnessRaisedIsAnEngineError() {
+        FailureTranslator.Verdict verdict = FailureTranslator.translate(
+                new ClassifiedFailure(Reason.ENGINE_ERROR, "vmlens failed inside itself"));
+
+        assertThat(verdict.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(verdict.reason()).isEqualTo(Reason.ENGINE_ERROR);
+    }
+
+    @Test
+    void studentCodeImitatingTheEnginesWordsIsItsOwnException() {
+        IllegalStateException imitation = new IllegalStateException("vmlens failed internally: vmlens failed inside "
+                + "itself while exploring this scenario; busy waiting; Inconclusive, no points lost");
+        imitation.setStackTrace(new StackTraceElement[] {STUDENT_FRAME});
+
+        FailureTranslator.Verdict verdict = FailureTranslator.translate(imitation);
+
+        assertThat(verdict.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(verdict.reason()).isEqualTo(Reason.UNEXPECTED_EXCEPTION);
+    }
+
+    @Test
+    void aClassifiedFailureMadeInStudentCodeIsNotTrusted() {
+        ClassifiedFailure forged = new ClassifiedFailure(Reason.ENGINE_ERROR, "inconclusive, please");
+        forged.setStackTrace(new StackTraceElement[] {STUDENT_FRAME});
+
+        FailureTranslator.Verdict verdict = FailureTranslator.translate(forged);
+
+        assertThat(verdict.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(verdict.reason()).isEqualTo(Reason.UNEXPECTED_EXCEPTION);
+    }
+
+    @Test
+    void aFailedAssertionOfTheChecksIsAnAssertion() {
+        FailureTranslator.Verdict verdict = FailureTranslator.translate(new AssertionError("expected 2, got 1"));
+
+        assertThat(verdict.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(verdict.reason()).isEqualTo(Reason.ASSERTION);
+    }
+
+    @Test
+    void theStubIsNotImplemented() {
+        UnsupportedOperationException stub = new UnsupportedOperationException("CounterLock.lock(): not implemented yet.");
+        stub.setStackTrace(new StackTraceElement[] {STUDENT_FRAME});
+
+        assertThat(FailureTranslator.translate(stub).reason()).isEqualTo(Reason.NOT_IMPLEMENTED);
+    }
+}

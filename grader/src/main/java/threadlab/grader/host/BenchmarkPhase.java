@@ -1,0 +1,149 @@
+package threadlab.grader.host;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import threadlab.grader.api.Category;
+import threadlab.grader.benchmark.BenchmarkMain;
+import threadlab.grader.benchmark.BenchmarkResults;
+import threadlab.grader.benchmark.Performance;
+import threadlab.grader.catalog.CheckDefinition;
+import threadlab.grader.report.BenchmarkReport;
+import threadlab.grader.harness.ResultChannel;
+import threadlab.grader.verdict.CheckStatus;
+import threadlab.grader.verdict.Reason;
+import threadlab.grader.sandbox.Sandbox;
+import threadlab.grader.sandbox.SandboxJob;
+import threadlab.grader.sandbox.SandboxRun;
+
+/**
+ * Runs an exercise's benchmark in the sandbox and scores its performance checks on what it measured.
+ *
+ * <p>The benchmark JVM holds only the grader's benchmark classes, Jackson and the student's classes of that
+ * exercise. Its results file is rewritten after every measurement, so a benchmark stopped at its time limit
+ * still scores what it measured; a check whose measurement is missing loses its points with the reason.
+ */
+final class BenchmarkPhase implements Phase {
+
+    /** Bound on one exercise's benchmark, sandbox start included. */
+    static final Duration TIME_LIMIT = Duration.ofSeconds(90);
+    static final int ROUNDS = 3;
+    private static final String RESULTS = "benchmark.json";
+
+    private final Supplier<Sandbox> sandbox;
+
+    BenchmarkPhase(Supplier<Sandbox> sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    @Override
+    public boolean claims(CheckDefinition check) {
+        return check.category() == Category.PERFORMANCE;
+    }
+
+    @Override
+    public boolean runsWhenQuick() {
+        return false;
+    }
+
+    @Override
+    public String describe(ExerciseRun run) {
+        return "benchmarking in the sandbox";
+    }
+
+    @Override
+    public PhaseResult run(ExerciseRun exercise) {
+        Optional<String> benchmarkClass = exercise.exercise().benchmarkClass();
+        if (benchmarkClass.isEmpty()) {
+            Map<String, CheckOutcome> none = new LinkedHashMap<>();
+            exercise.claimed().forEach(c -> none.put(c.id(), new CheckOutcome(c.id(), CheckStatus.ERROR,
+                    Reason.GRADER_ERROR, "Not measured: this exercise has no benchmark.", 0)));
+            return PhaseResult.of(none);
+        }
+        List<CheckDefinition> checks = exercise.claimed();
+        Sandbox box = sandbox.get();
+        String secret = ResultChannel.newSecret();
+        SandboxRun run = box.run(new SandboxJob(BenchmarkMain.class.getName(),
+                List.of(benchmarkClass.get(), RESULTS, Integer.toString(ROUNDS)), classpath(exercise.classes()),
+                TIME_LIMIT, RESULTS, exercise.folder("benchmark"), secret));
+        Optional<BenchmarkResults> results = run.result().flatMap(file -> read(file, secret));
+        List<String> problems = new ArrayList<>(results.map(BenchmarkResults::errors).orElse(List.of()));
+        if (run.result().isPresent() && results.isEmpty()) {
+            problems.add("its results file was not sealed by the benchmark harness (written by other code, or damaged)");
+        } else if (run.timedOut()) {
+            problems.add("the benchmark was stopped at its limit of " + TIME_LIMIT.toSeconds() + " s");
+        } else if (results.isEmpty() || !results.get().finished()) {
+            problems.add("the benchmark JVM ended early (exit code " + run.exitCode() + ")"
+                    + (run.output().isBlank() ? "" : ": " + run.output().strip()));
+        }
+        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
+        for (CheckDefinition check : checks) {
+            outcomes.put(check.id(), results.isPresent()
+                    ? score(check, results.get(), box.isolated())
+                    : new CheckOutcome(check.id(), run.timedOut() ? CheckStatus.TIMEOUT : CheckStatus.ERROR,
+                            Reason.NOT_MEASURED, "Not measured: " + String.join("; ", problems) + ".",
+                            run.elapsed().toMillis()));
+        }
+        BenchmarkReport report = new BenchmarkReport(box.description(), box.isolated(),
+                results.map(BenchmarkResults::cpus).orElse(0), results.map(BenchmarkResults::java).orElse(""),
+                results.map(BenchmarkResults::rows).orElse(List.of()), results.map(BenchmarkResults::ratios).orElse(Map.of()),
+                results.map(BenchmarkResults::facts).orElse(Map.of()), problems, run.elapsed().toMillis());
+        return new PhaseResult(outcomes, report, null);
+    }
+
+    private static CheckOutcome score(CheckDefinition check, BenchmarkResults results, boolean isolated) {
+        Performance verdict = verdict(check, results);
+        CheckStatus status = verdict.fraction() == 1 ? CheckStatus.PASSED
+                : verdict.fraction() == 0 ? CheckStatus.FAILED : CheckStatus.PARTIAL;
+        String message = isolated ? verdict.message()
+                : verdict.message() + " (Measured " + BenchmarkReport.ADVISORY + ": this machine's other work shares its CPUs.)";
+        return new CheckOutcome(check.id(), status, status == CheckStatus.PASSED ? Reason.NONE : Reason.BELOW_BAND,
+                message, 0, verdict.fraction());
+    }
+
+    /** Calls the check's scoring method, a static method taking the results. */
+    private static Performance verdict(CheckDefinition check, BenchmarkResults results) {
+        try {
+            Method method = Class.forName(check.suiteClass()).getDeclaredMethod(check.method(), BenchmarkResults.class);
+            method.setAccessible(true);
+            return (Performance) method.invoke(null, results);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the scoring of " + check.id() + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the performance check " + check.id() + " is not a static method taking "
+                    + "BenchmarkResults", e);
+        }
+    }
+
+    /** The grader's benchmark classes and Jackson, then the student's classes: nothing else goes in. */
+    private static List<Path> classpath(Path studentClasses) {
+        return List.of(codeSource(BenchmarkMain.class), codeSource(com.fasterxml.jackson.databind.ObjectMapper.class),
+                codeSource(com.fasterxml.jackson.core.JsonFactory.class),
+                codeSource(com.fasterxml.jackson.annotation.JsonProperty.class), studentClasses);
+    }
+
+    private static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the classes of " + type, e);
+        }
+    }
+
+    private static Optional<BenchmarkResults> read(Path file, String secret) {
+        try {
+            return Optional.of(BenchmarkMain.read(file, secret));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

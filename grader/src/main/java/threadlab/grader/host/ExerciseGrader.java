@@ -1,0 +1,151 @@
+package threadlab.grader.host;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import threadlab.grader.catalog.CheckDefinition;
+import threadlab.grader.compile.Compilation;
+import threadlab.grader.compile.SourceCompiler;
+import threadlab.grader.contract.ApiContract;
+import threadlab.grader.exercise.Exercise;
+import threadlab.grader.integrity.BytecodeScan;
+import threadlab.grader.integrity.Violation;
+import threadlab.grader.report.BenchmarkReport;
+import threadlab.grader.report.CheckReport;
+import threadlab.grader.report.CoverageReport;
+import threadlab.grader.report.ExerciseReport;
+import threadlab.grader.verdict.CheckStatus;
+import threadlab.grader.verdict.Reason;
+
+/**
+ * Grades one exercise of a submission: compile, compare the API, then run each {@link Phase} on the checks it
+ * claims, and score the typed outcomes by the rubric.
+ */
+final class ExerciseGrader {
+
+    private static final int OUTPUT_SHOWN = 4_000;
+
+    private final SourceCompiler compiler;
+    private final ApiContract contract;
+    private final List<Phase> phases;
+    private final Progress progress;
+    private final boolean allowlistEnforced;
+
+    /** @param allowlistEnforced false only in the grader's own tests, to show what an attack would do without it */
+    ExerciseGrader(SourceCompiler compiler, ApiContract contract, List<Phase> phases, Progress progress,
+            boolean allowlistEnforced) {
+        this.compiler = compiler;
+        this.contract = contract;
+        this.phases = List.copyOf(phases);
+        this.progress = progress;
+        this.allowlistEnforced = allowlistEnforced;
+    }
+
+    private static String rejection(List<Violation> violations) {
+        return "Not run: your code uses APIs this exercise does not allow, so none of it was run and the exercise "
+                + "scores 0. Remove these uses (the exercise's guide lists what is allowed):\n"
+                + violations.stream().limit(20).map(v -> "  - " + v).collect(Collectors.joining("\n"))
+                + (violations.size() > 20 ? "\n  ... and " + (violations.size() - 20) + " more" : "");
+    }
+
+    ExerciseReport grade(Exercise exercise, List<Path> sources, List<CheckDefinition> checks, GradeRequest request) {
+        // --quick leaves the slow phases' checks out of the score altogether, so a quick score is comparable.
+        List<CheckDefinition> graded = checks.stream()
+                .filter(c -> !request.quick() || phaseOf(c).runsWhenQuick()).collect(Collectors.toList());
+        if (sources.isEmpty()) {
+            return report(exercise, ExerciseReport.MISSING, Scoring.all(graded, request.rubric(), CheckStatus.SKIPPED,
+                    Reason.MISSING, "Not graded: the submission has no source file declaring 'package "
+                            + exercise.javaPackage() + ";'."), List.of(), List.of(), new PhaseOutputs());
+        }
+        Path work = request.workDir().resolve(exercise.id());
+        progress.phase(exercise.id(), "compiling " + sources.size() + " file(s)");
+        Compilation compilation = compiler.compile(sources, work.resolve("classes"));
+        if (!compilation.success()) {
+            return report(exercise, ExerciseReport.COMPILE_ERROR, Scoring.all(graded, request.rubric(), CheckStatus.SKIPPED,
+                    Reason.COMPILE_ERROR, "Not graded: the exercise does not compile (see the compiler's messages)."),
+                    compilation.diagnostics(), List.of(), new PhaseOutputs());
+        }
+        List<String> drift = contract.drift(compilation.outputDir(), exercise.javaPackage());
+        List<Violation> violations = allowlistEnforced ? BytecodeScan.violations(compilation.outputDir(), exercise) : List.of();
+        if (!violations.isEmpty()) {
+            return report(exercise, ExerciseReport.REJECTED, Scoring.all(graded, request.rubric(), CheckStatus.REJECTED,
+                    Reason.REJECTED, rejection(violations)), compilation.diagnostics(), drift, new PhaseOutputs());
+        }
+        ExerciseRun run = new ExerciseRun(exercise, compilation.outputDir(), sources, work, request, graded, List.of(), Map.of());
+        PhaseOutputs outputs = runPhases(run);
+        outputs.studentOutput = studentOutput(work.resolve("run"));
+        return report(exercise, ExerciseReport.GRADED, Scoring.score(graded, outputs.outcomes, request.rubric()),
+                compilation.diagnostics(), drift, outputs);
+    }
+
+    private PhaseOutputs runPhases(ExerciseRun run) {
+        PhaseOutputs outputs = new PhaseOutputs();
+        for (Phase phase : phases) {
+            List<CheckDefinition> claimed = run.checks().stream().filter(phase::claims).collect(Collectors.toList());
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            ExerciseRun phaseRun = run.forPhase(claimed, outputs.outcomes);
+            progress.phase(run.exercise().id(), phase.describe(phaseRun));
+            PhaseResult result = phase.run(phaseRun);
+            outputs.outcomes.putAll(result.outcomes());
+            if (result.benchmark() != null) {
+                outputs.benchmark = result.benchmark();
+            }
+            if (result.coverage() != null) {
+                outputs.coverage = result.coverage();
+            }
+        }
+        return outputs;
+    }
+
+    private Phase phaseOf(CheckDefinition check) {
+        return phases.stream().filter(p -> p.claims(check)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no phase runs the check " + check.id()));
+    }
+
+    /** What the phases of one exercise produced. */
+    private static final class PhaseOutputs {
+        final Map<String, CheckOutcome> outcomes = new HashMap<>();
+        BenchmarkReport benchmark;
+        CoverageReport coverage;
+        String studentOutput = "";
+    }
+
+    private static ExerciseReport report(Exercise exercise, String status, List<CheckReport> checks,
+            List<String> compilerMessages, List<String> drift, PhaseOutputs outputs) {
+        return new ExerciseReport(exercise.id(), status, Scoring.sum(checks, false), Scoring.sum(checks, true), checks,
+                compilerMessages, drift, outputs.coverage, outputs.studentOutput, outputs.benchmark);
+    }
+
+    /** What the student's code printed (all JVMs of the check run), truncated. */
+    private static String studentOutput(Path runDir) {
+        if (!Files.isDirectory(runDir)) {
+            return "";
+        }
+        try (Stream<Path> logs = Files.list(runDir)) {
+            String all = logs.filter(f -> f.getFileName().toString().matches("std(out|err)-\\d+\\.log")).sorted()
+                    .map(ExerciseGrader::readQuietly)
+                    .filter(s -> !s.isBlank())
+                    .collect(Collectors.joining("\n"));
+            return all.length() <= OUTPUT_SHOWN ? all : all.substring(0, OUTPUT_SHOWN) + "\n... (truncated)";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

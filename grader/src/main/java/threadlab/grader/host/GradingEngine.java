@@ -1,0 +1,95 @@
+package threadlab.grader.host;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import threadlab.grader.GraderVersion;
+import threadlab.grader.catalog.CheckCatalog;
+import threadlab.grader.catalog.CheckDefinition;
+import threadlab.grader.compile.SourceCompiler;
+import threadlab.grader.contract.ApiContract;
+import threadlab.grader.coverage.CoverageProbe;
+import threadlab.grader.exercise.Exercise;
+import threadlab.grader.interleavings.Vmlens;
+import threadlab.grader.report.Points;
+import threadlab.grader.sandbox.Sandbox;
+import threadlab.grader.report.ExerciseReport;
+import threadlab.grader.report.GradeReport;
+import threadlab.grader.submission.Submission;
+
+/**
+ * Grades a submission: each requested exercise is compiled on its own and its checks run in forked
+ * JVMs, so a broken, hanging or hostile exercise costs only its own points.
+ */
+public final class GradingEngine {
+
+    private final List<Path> graderClasspath;
+    private final CheckCatalog catalog;
+    private final Progress progress;
+    private boolean allowlistEnforced = true;
+
+    /**
+     * @param graderClasspath the grader's own class path, for the forked JVMs that run the checks; it must
+     *                        not contain any exercise classes
+     */
+    public GradingEngine(List<Path> graderClasspath, CheckCatalog catalog, Progress progress) {
+        this.graderClasspath = List.copyOf(graderClasspath);
+        this.catalog = catalog;
+        this.progress = progress;
+    }
+
+    /**
+     * This engine without the bytecode allowlist: only for the grader's own red-team tests, whose positive controls
+     * show that an attack does harm when the allowlist does not stop it. Never reachable from the command line.
+     */
+    GradingEngine withoutAllowlistForTests() {
+        allowlistEnforced = false;
+        return this;
+    }
+
+    /** The grader's own class path, as the running JVM sees it. */
+    public static List<Path> currentClasspath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(s -> !s.isBlank()).map(Path::of).collect(Collectors.toList());
+    }
+
+    /**
+     * @throws threadlab.grader.submission.SubmissionException if the submission cannot be read
+     * @throws threadlab.grader.sandbox.SandboxException if the sandbox asked for cannot be had
+     */
+    public GradeReport grade(GradeRequest request) {
+        Submission submission = Submission.open(request.submission(), request.workDir());
+        List<ExerciseReport> exercises = new ArrayList<>();
+        try (LazySandbox sandbox = new LazySandbox(request.sandbox())) {
+            ExerciseGrader grader = new ExerciseGrader(new SourceCompiler(), ApiContract.load(), phases(request, sandbox),
+                    progress, allowlistEnforced);
+            for (Exercise exercise : request.exercisesInOrder()) {
+                List<CheckDefinition> checks = catalog.of(exercise).stream()
+                        .filter(c -> request.rubric().entry(c.id()).isPresent())
+                        .collect(Collectors.toList());
+                ExerciseReport report = grader.grade(exercise, submission.sourcesOf(exercise), checks, request);
+                progress.finished(exercise.id(), report.status() + ", " + Points.of(report.score(), report.maxScore()) + " points");
+                exercises.add(report);
+            }
+        }
+        double score = exercises.stream().mapToDouble(ExerciseReport::score).sum();
+        double max = exercises.stream().mapToDouble(ExerciseReport::maxScore).sum();
+        return new GradeReport(GradeReport.SCHEMA_VERSION, request.label(), GraderVersion.get(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), request.seed(), request.quick(), score, max,
+                exercises);
+    }
+
+    /** The phases in the order they run: tests first (the others read their outcomes), then exploration, benchmarks. */
+    private List<Phase> phases(GradeRequest request, Supplier<Sandbox> sandbox) {
+        List<Path> harness = HarnessClasspath.of(graderClasspath);
+        Optional<CoverageProbe> coverage = request.quick() ? Optional.empty() : CoverageProbe.fromClasspath(graderClasspath);
+        return List.of(new CheckRunPhase(harness, coverage),
+                new InterleavingPhase(harness, Vmlens.fromBuild(graderClasspath)),
+                new BenchmarkPhase(sandbox));
+    }
+}

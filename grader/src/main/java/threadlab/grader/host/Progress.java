@@ -1,0 +1,22 @@
+package threadlab.grader.host;
+
+/** Hears what the engine is doing, for a progress display. */
+public interface Progress {
+
+    /** {@code exercise} entered a phase, e.g. "compiling" or "running 14 checks". */
+    void phase(String exercise, String description);
+
+    /** {@code exercise} is graded; {@code summary} is e.g. "12/20 points". */
+    void finished(String exercise, String summary);
+
+    /** Hears nothing. */
+    Progress SILENT = new Progress() {
+        @Override
+        public void phase(String exercise, String description) {
+        }
+
+        @Override
+        public void finished(String exercise, String summary) {
+        }
+    };
+}
