@@ -1,6 +1,5 @@
 package threadlab.grader.benchmark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import threadlab.grader.harness.HarnessJvm;
 import threadlab.grader.harness.ResultChannel;
 
 /**
@@ -37,7 +38,7 @@ public final class BenchmarkMain {
             System.err.println("usage: BenchmarkMain <benchmark class> <results.json> <rounds>");
             System.exit(2);
         }
-        String secret = ResultChannel.secretFromStandardInput();
+        String secret = HarnessJvm.start();
         Path results = Path.of(args[1]);
         Bench bench = new Bench(Runtime.getRuntime().availableProcessors(), Integer.parseInt(args[2]), RUN_LIMIT,
                 r -> write(r, results, secret));

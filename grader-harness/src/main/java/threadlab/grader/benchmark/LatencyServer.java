@@ -1,6 +1,5 @@
 package threadlab.grader.benchmark;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URL;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * The I/O-bound workload: an HTTP server on the loopback interface that answers every request after a fixed

@@ -41,7 +41,7 @@ public final class ForkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        String secret = ResultChannel.secretFromStandardInput();
+        String secret = HarnessJvm.start();
         Path events = Path.of(args[0]);
         System.setProperty(GradingSeed.PROPERTY, args[1]);
         long budgetMillis = Long.parseLong(args[2]);

@@ -2,12 +2,12 @@ package threadlab.grader.harness;
 
 import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
-import threadlab.grader.checks.support.GradingSeed;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import threadlab.grader.checks.support.GradingSeed;
 
 /**
  * Gives every jqwik property of the checks the grading run's seed, so that {@code --seed N}

@@ -1,8 +1,8 @@
 package threadlab.grader.verdict;
 
+import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * How a check ended. Set by the harness (inside the check JVM) or by the host's phases, carried unchanged

@@ -1,8 +1,8 @@
 package threadlab.grader.verdict;
 
+import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * Why a check ended as it did, beside its {@link CheckStatus}. A reason is set where the fact is known — by the

@@ -2,6 +2,7 @@ package threadlab.grader.batch;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import threadlab.grader.report.Points;
 
 /**
  * What a batch says while it runs: one redrawn line with a bar, counts and an ETA on a terminal; one plain line per
@@ -51,7 +52,7 @@ public final class BatchProgress {
                     problems, eta());
         } else {
             out.printf("%s: %s%s (%.0f s) [%d/%d]%n", row.id(), row.status(),
-                    row.status().equals(StudentResult.GRADED) ? String.format(" %s/%s", points(row.score()), points(row.maxScore()))
+                    row.status().equals(StudentResult.GRADED) ? " " + Points.of(row.score(), row.maxScore())
                             : ": " + row.reason(),
                     took.toMillis() / 1000.0, done + skipped, total);
         }
@@ -73,9 +74,5 @@ public final class BatchProgress {
         long perSubmission = (System.nanoTime() - start) / done;
         Duration eta = Duration.ofNanos(perSubmission * left);
         return eta.toMinutes() + "m" + String.format("%02d", eta.toSecondsPart()) + "s";
-    }
-
-    private static String points(double p) {
-        return p == Math.rint(p) ? Long.toString((long) p) : String.format(java.util.Locale.ROOT, "%.1f", p);
     }
 }

@@ -10,16 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
+import threadlab.grader.catalog.CheckCatalog;
+import threadlab.grader.rubric.Rubric;
 import threadlab.grader.sandbox.Sandbox;
 import threadlab.grader.sandbox.SandboxLimits;
 import threadlab.grader.sandbox.SandboxMode;
 import threadlab.grader.sandbox.Sandboxes;
-import threadlab.grader.catalog.CheckCatalog;
-import threadlab.grader.rubric.Rubric;
 
 /**
  * Grades a class: finds the submissions, keeps this shard's, skips those already graded and unchanged, grades the
@@ -78,7 +78,7 @@ public final class BatchRun {
         gradeAll(todo, roster, students);
         Gradebook gradebook = Gradebook.read(options.out());
         gradebook.write(options.out());
-        ClassSummary.write(options.out(), gradebook, rosterNotes(roster, ids));
+        ClassOfStudentsSummary.write(options.out(), gradebook, rosterNotes(roster, ids));
         return gradebook;
     }
 

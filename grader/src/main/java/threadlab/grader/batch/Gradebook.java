@@ -67,7 +67,7 @@ public final class Gradebook {
         List<String> exercises = exerciseIds();
         StringBuilder out = new StringBuilder("id,name,status,score,max_score");
         exercises.forEach(e -> out.append(',').append(e));
-        out.append(",reason\n");
+        out.append(",reason,integrity\n");
         for (StudentResult row : rows) {
             out.append(cell(row.id())).append(',').append(cell(row.name())).append(',').append(row.status()).append(',')
                     .append(number(row.score())).append(',').append(number(row.maxScore()));
@@ -75,7 +75,7 @@ public final class Gradebook {
                 Double points = row.exercises().get(exercise);
                 out.append(',').append(points == null ? "" : number(points));
             }
-            out.append(',').append(cell(row.reason())).append('\n');
+            out.append(',').append(cell(row.reason())).append(',').append(cell(row.integrity())).append('\n');
         }
         return out.toString();
     }

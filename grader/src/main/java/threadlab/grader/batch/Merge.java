@@ -37,7 +37,7 @@ public final class Merge {
         }
         Gradebook gradebook = Gradebook.read(out);
         gradebook.write(out);
-        ClassSummary.write(out, gradebook, List.of());
+        ClassOfStudentsSummary.write(out, gradebook, List.of());
         return gradebook;
     }
 }

@@ -10,10 +10,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import threadlab.grader.sandbox.ChildProcess;
 
 /**
  * Turns a submission into what the grader reads — a folder, or the {@code .zip} itself (unpacked safely inside
@@ -91,19 +92,12 @@ final class Preparation {
 
     private static String git(List<String> command, Path scratch, String problem) throws Refused, IOException {
         Path log = Files.createTempFile(scratch, "git", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            if (!process.waitFor(GIT_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new Refused(problem + ": git did not finish within " + GIT_LIMIT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+        ChildProcess.Ended ended = ChildProcess.of(command).stdout(log).timeLimit(Duration.ofSeconds(GIT_LIMIT_SECONDS)).run();
+        if (ended.timedOut()) {
+            throw new Refused(problem + ": git did not finish within " + GIT_LIMIT_SECONDS + " s");
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
+        if (ended.exitCode() != 0) {
             throw new Refused(problem + ": " + output.strip().lines().reduce((a, b) -> b).orElse("git failed"));
         }
         return output;

@@ -1,8 +1,5 @@
 package threadlab.grader.batch;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import threadlab.grader.harness.ResultChannel;
 import threadlab.grader.host.GraderLaunch;
 import threadlab.grader.interleavings.Vmlens;
+import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ReportFormat;
@@ -26,6 +27,7 @@ import threadlab.grader.sandbox.Sandbox;
 import threadlab.grader.sandbox.SandboxJob;
 import threadlab.grader.sandbox.SandboxMode;
 import threadlab.grader.sandbox.SandboxRun;
+import threadlab.grader.verdict.Reason;
 
 /**
  * Grades one student: prepares the submission, runs the grader's own command line on it inside a sandbox (one
@@ -109,7 +111,24 @@ final class StudentGrader {
         for (ExerciseReport exercise : report.exercises()) {
             exercises.put(exercise.id(), exercise.score());
         }
-        return new StudentResult(id, name, hash, StudentResult.GRADED, "", report.score(), report.maxScore(), exercises, seed);
+        return new StudentResult(id, name, hash, StudentResult.GRADED, "", report.score(), report.maxScore(), exercises, seed,
+                integrity(report));
+    }
+
+    /** What the instructor should look at: exercises the allowlist rejected, checks whose results were forged. */
+    private static String integrity(GradeReport report) {
+        List<String> findings = new ArrayList<>();
+        List<String> rejected = report.exercises().stream().filter(e -> ExerciseReport.REJECTED.equals(e.status()))
+                .map(ExerciseReport::id).toList();
+        if (!rejected.isEmpty()) {
+            findings.add("rejected: " + String.join(" ", rejected));
+        }
+        List<String> tampered = report.exercises().stream().flatMap(e -> e.checks().stream())
+                .filter(c -> c.reason() == Reason.TAMPERED).map(CheckReport::id).toList();
+        if (!tampered.isEmpty()) {
+            findings.add("tampered: " + String.join(" ", tampered));
+        }
+        return String.join("; ", findings);
     }
 
     /** The grader's own one-line explanation ("grade: ...") if it gave one, else the end of what it printed. */

@@ -15,9 +15,15 @@ import java.util.Map;
  * @param maxScore    total possible points
  * @param exercises   points per exercise
  * @param seed        the seed of the grading: {@code ./grade --seed} with it reproduces the student's run
+ * @param integrity   for the instructor: exercises rejected by the bytecode allowlist and checks whose results were
+ *                    tampered with, e.g. {@code rejected: counterlock}; empty when there was nothing of the kind
  */
 public record StudentResult(String id, String name, String contentHash, String status, String reason, double score,
-                            double maxScore, Map<String, Double> exercises, long seed) {
+                            double maxScore, Map<String, Double> exercises, long seed, String integrity) {
+
+    public StudentResult {
+        integrity = integrity == null ? "" : integrity;
+    }
 
     public static final String GRADED = "graded";
     public static final String ERROR = "error";
@@ -25,10 +31,10 @@ public record StudentResult(String id, String name, String contentHash, String s
 
     /** A row for a submission that could not be graded at all. */
     static StudentResult failed(String id, String name, String contentHash, String status, String reason, long seed) {
-        return new StudentResult(id, name, contentHash, status, reason, 0, 0, Map.of(), seed);
+        return new StudentResult(id, name, contentHash, status, reason, 0, 0, Map.of(), seed, "");
     }
 
     StudentResult withName(String newName) {
-        return new StudentResult(id, newName, contentHash, status, reason, score, maxScore, exercises, seed);
+        return new StudentResult(id, newName, contentHash, status, reason, score, maxScore, exercises, seed, integrity);
     }
 }

@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import threadlab.grader.catalog.CheckCatalog;
 import threadlab.grader.catalog.CheckDefinition;
 import threadlab.grader.exercise.Exercise;
+import threadlab.grader.report.Points;
 import threadlab.grader.rubric.Rubric;
 
 /** {@code grade list}: the exercises, their checks, categories and points. */
@@ -40,9 +41,9 @@ final class ListCommand implements Callable<Integer> {
                 }
                 total += entry.get().points();
                 lines.append(String.format("  %-42s %-13s %5s  %s%s%n", check.id(), check.category().id(),
-                        Options.points(entry.get().points()), check.title(), entry.get().hidden() ? " (hidden)" : ""));
+                        Points.format(entry.get().points()), check.title(), entry.get().hidden() ? " (hidden)" : ""));
             }
-            spec.commandLine().getOut().printf("%s (%s points)%n%s%n", exercise.id(), Options.points(total), lines);
+            spec.commandLine().getOut().printf("%s (%s points)%n%s%n", exercise.id(), Points.format(total), lines);
         }
         return ThreadLabCli.GRADED;
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import threadlab.grader.catalog.CheckCatalog;
 import threadlab.grader.exercise.Exercise;
@@ -47,9 +46,5 @@ final class Options {
         } catch (RubricException e) {
             throw new ThreadLabCli.UsageProblem("invalid rubric: " + e.getMessage());
         }
-    }
-
-    static String points(double points) {
-        return points == Math.rint(points) ? Long.toString((long) points) : String.format(Locale.ROOT, "%.1f", points);
     }
 }

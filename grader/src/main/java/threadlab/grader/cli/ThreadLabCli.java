@@ -1,8 +1,8 @@
 package threadlab.grader.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import threadlab.grader.GraderVersion;
 import threadlab.grader.host.GraderLaunch;
 

@@ -3,12 +3,10 @@ package threadlab.grader.contract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +14,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import threadlab.grader.harness.ApiDescription;
+import threadlab.grader.sandbox.ChildProcess;
+import threadlab.grader.sandbox.HarnessLaunch;
 
 /**
  * The public API that every implementation of the exercises must expose, as stated by
@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 public final class ApiContract {
 
     private static final String RESOURCE = "exercise-api.txt";
+    private static final Duration DESCRIBE_LIMIT = Duration.ofSeconds(60);
 
     private final Set<String> lines;
 
@@ -96,26 +97,33 @@ public final class ApiContract {
         return differences;
     }
 
-    /** Describes, in the contract's own format, the public API found under {@code classesDir}. */
+    /**
+     * Describes, in the contract's own format, the public API found under {@code classesDir}. A harness JVM loads
+     * the classes to describe them ({@code harness.ApiDescription}): the grader's own JVM never loads a student class.
+     */
     public Set<String> describeAll(Path classesDir) {
-        Set<String> described = new LinkedHashSet<>();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {toUrl(classesDir)}, ClassLoader.getPlatformClassLoader());
-             Stream<Path> files = Files.walk(classesDir)) {
-            List<String> classNames = files.filter(f -> f.toString().endsWith(".class"))
-                    .map(f -> classesDir.relativize(f).toString().replace('\\', '/').replace('/', '.'))
-                    .map(name -> name.substring(0, name.length() - ".class".length()))
-                    .filter(name -> packages().contains(name.substring(0, Math.max(0, name.lastIndexOf('.')))))
-                    .sorted()
-                    .collect(Collectors.toList());
-            for (String name : classNames) {
-                described.addAll(ApiDescriber.describe(Class.forName(name, false, loader)));
+        List<String> arguments = new ArrayList<>(HarnessLaunch.moduleLaunch(
+                HarnessLaunch.of(HarnessLaunch.currentClasspath()), classesDir, ApiDescription.class));
+        arguments.add(classesDir.toString());
+        arguments.addAll(packages());
+        try {
+            Path output = Files.createTempFile("threadlab-api", ".txt");
+            Path errors = Files.createTempFile("threadlab-api", ".err");
+            try {
+                ChildProcess.Ended ended = ChildProcess.of(ChildProcess.java(arguments)).stdout(output).stderr(errors)
+                        .timeLimit(DESCRIBE_LIMIT).run();
+                if (!Integer.valueOf(0).equals(ended.exitCode())) {
+                    throw new IllegalStateException("could not load the compiled classes in " + classesDir + ": "
+                            + ChildProcess.tail(errors, 2_000));
+                }
+                return new LinkedHashSet<>(Files.readAllLines(output, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(output);
+                Files.deleteIfExists(errors);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException("could not load the compiled classes in " + classesDir + ": " + e, e);
         }
-        return described;
     }
 
     private static String packageOf(String line) {
@@ -136,13 +144,5 @@ public final class ApiContract {
             }
         }
         throw new IllegalArgumentException("not a type line: " + typeLine);
-    }
-
-    private static URL toUrl(Path dir) {
-        try {
-            return dir.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -41,6 +41,11 @@ public final class CoverageProbe {
                 .map(CoverageProbe::new);
     }
 
+    /** The same probe, its agent taken from where {@code relocate} puts it (a contained JVM's readable copy). */
+    public CoverageProbe relocated(java.util.function.UnaryOperator<Path> relocate) {
+        return new CoverageProbe(relocate.apply(agentJar));
+    }
+
     /** The JVM argument that records coverage of {@code javaPackage} into {@code execFile}. */
     public String jvmArgument(String javaPackage, Path execFile) {
         return "-javaagent:" + agentJar + "=destfile=" + execFile + ",append=true,includes=" + javaPackage + ".*"

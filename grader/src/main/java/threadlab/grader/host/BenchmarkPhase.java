@@ -3,7 +3,6 @@ package threadlab.grader.host;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,19 +16,20 @@ import threadlab.grader.benchmark.BenchmarkMain;
 import threadlab.grader.benchmark.BenchmarkResults;
 import threadlab.grader.benchmark.Performance;
 import threadlab.grader.catalog.CheckDefinition;
-import threadlab.grader.report.BenchmarkReport;
 import threadlab.grader.harness.ResultChannel;
-import threadlab.grader.verdict.CheckStatus;
-import threadlab.grader.verdict.Reason;
+import threadlab.grader.report.BenchmarkReport;
+import threadlab.grader.sandbox.HarnessLaunch;
 import threadlab.grader.sandbox.Sandbox;
 import threadlab.grader.sandbox.SandboxJob;
 import threadlab.grader.sandbox.SandboxRun;
+import threadlab.grader.verdict.CheckStatus;
+import threadlab.grader.verdict.Reason;
 
 /**
  * Runs an exercise's benchmark in the sandbox and scores its performance checks on what it measured.
  *
- * <p>The benchmark JVM holds only the grader's benchmark classes, Jackson and the student's classes of that
- * exercise. Its results file is rewritten after every measurement, so a benchmark stopped at its time limit
+ * <p>The benchmark JVM runs the harness as a named module (like a check JVM) with only the student's
+ * classes of that exercise on its class path. Its results file is rewritten after every measurement, so a benchmark stopped at its time limit
  * still scores what it measured; a check whose measurement is missing loses its points with the reason.
  */
 final class BenchmarkPhase implements Phase {
@@ -40,9 +40,11 @@ final class BenchmarkPhase implements Phase {
     private static final String RESULTS = "benchmark.json";
 
     private final Supplier<Sandbox> sandbox;
+    private final List<Path> harnessModulePath;
 
-    BenchmarkPhase(Supplier<Sandbox> sandbox) {
+    BenchmarkPhase(Supplier<Sandbox> sandbox, List<Path> harnessModulePath) {
         this.sandbox = sandbox;
+        this.harnessModulePath = List.copyOf(harnessModulePath);
     }
 
     @Override
@@ -73,8 +75,9 @@ final class BenchmarkPhase implements Phase {
         Sandbox box = sandbox.get();
         String secret = ResultChannel.newSecret();
         SandboxRun run = box.run(new SandboxJob(BenchmarkMain.class.getName(),
-                List.of(benchmarkClass.get(), RESULTS, Integer.toString(ROUNDS)), classpath(exercise.classes()),
-                TIME_LIMIT, RESULTS, exercise.folder("benchmark"), secret));
+                List.of(benchmarkClass.get(), RESULTS, Integer.toString(ROUNDS)), List.of(exercise.classes()),
+                TIME_LIMIT, RESULTS, exercise.folder("benchmark"), secret)
+                .onModulePath(harnessModulePath, HarnessLaunch.MODULE));
         Optional<BenchmarkResults> results = run.result().flatMap(file -> read(file, secret));
         List<String> problems = new ArrayList<>(results.map(BenchmarkResults::errors).orElse(List.of()));
         if (run.result().isPresent() && results.isEmpty()) {
@@ -121,21 +124,6 @@ final class BenchmarkPhase implements Phase {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the performance check " + check.id() + " is not a static method taking "
                     + "BenchmarkResults", e);
-        }
-    }
-
-    /** The grader's benchmark classes and Jackson, then the student's classes: nothing else goes in. */
-    private static List<Path> classpath(Path studentClasses) {
-        return List.of(codeSource(BenchmarkMain.class), codeSource(com.fasterxml.jackson.databind.ObjectMapper.class),
-                codeSource(com.fasterxml.jackson.core.JsonFactory.class),
-                codeSource(com.fasterxml.jackson.annotation.JsonProperty.class), studentClasses);
-    }
-
-    private static Path codeSource(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the classes of " + type, e);
         }
     }
 

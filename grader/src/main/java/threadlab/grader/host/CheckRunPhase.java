@@ -10,6 +10,7 @@ import threadlab.grader.api.Category;
 import threadlab.grader.catalog.CheckDefinition;
 import threadlab.grader.coverage.CoverageProbe;
 import threadlab.grader.report.CoverageReport;
+import threadlab.grader.sandbox.LocalContainment;
 
 /**
  * The checks that run as tests (every category but interleavings and performance) in forked JVMs, with JaCoCo
@@ -19,11 +20,17 @@ final class CheckRunPhase implements Phase {
 
     private final List<Path> harnessClasspath;
     private final Optional<CoverageProbe> coverage;
+    private final Optional<LocalContainment> containment;
 
-    /** @param coverage the coverage agent, or empty for none (quick gradings) */
-    CheckRunPhase(List<Path> harnessClasspath, Optional<CoverageProbe> coverage) {
+    /**
+     * @param coverage    the coverage agent, or empty for none (quick gradings)
+     * @param containment how check JVMs are contained beyond their own process, where this machine allows it
+     */
+    CheckRunPhase(List<Path> harnessClasspath, Optional<CoverageProbe> coverage, Optional<LocalContainment> containment) {
         this.harnessClasspath = List.copyOf(harnessClasspath);
-        this.coverage = coverage;
+        this.coverage = containment.isEmpty() ? coverage
+                : coverage.map(c -> c.relocated(jar -> containment.get().readable(List.of(jar)).get(0)));
+        this.containment = containment;
     }
 
     @Override
@@ -47,7 +54,7 @@ final class CheckRunPhase implements Phase {
         Path exec = runDir.resolve("jacoco.exec");
         Optional<CoverageProbe> probe = recordsCoverage(run) ? coverage : Optional.empty();
         IsolatedCheckRun checks = new IsolatedCheckRun(harnessClasspath, run.classes(), runDir, run.request().seed(),
-                probe.map(c -> c.jvmArgument(run.exercise().javaPackage(), exec)));
+                probe.map(c -> c.jvmArgument(run.exercise().javaPackage(), exec)), containment);
         Map<String, CheckOutcome> outcomes = checks.run(run.claimed(), run.request().exerciseBudget()).stream()
                 .collect(Collectors.toMap(CheckOutcome::checkId, Function.identity()));
         CoverageReport report = probe.isPresent() ? CoverageProbe.analyze(exec, run.classes(), run.sources()) : null;

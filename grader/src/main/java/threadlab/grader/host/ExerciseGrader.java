@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import threadlab.grader.catalog.CheckDefinition;
@@ -21,6 +22,7 @@ import threadlab.grader.report.BenchmarkReport;
 import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.CoverageReport;
 import threadlab.grader.report.ExerciseReport;
+import threadlab.grader.sandbox.LocalContainment;
 import threadlab.grader.verdict.CheckStatus;
 import threadlab.grader.verdict.Reason;
 
@@ -37,15 +39,22 @@ final class ExerciseGrader {
     private final List<Phase> phases;
     private final Progress progress;
     private final boolean allowlistEnforced;
+    private final Path workRoot;
+    private final Optional<LocalContainment> containment;
 
-    /** @param allowlistEnforced false only in the grader's own tests, to show what an attack would do without it */
+    /**
+     * @param allowlistEnforced false only in the grader's own tests, to show what an attack would do without it
+     * @param workRoot          where each exercise's classes and runs go (a contained JVM's scratch folder, if any)
+     */
     ExerciseGrader(SourceCompiler compiler, ApiContract contract, List<Phase> phases, Progress progress,
-            boolean allowlistEnforced) {
+            boolean allowlistEnforced, Path workRoot, Optional<LocalContainment> containment) {
         this.compiler = compiler;
         this.contract = contract;
         this.phases = List.copyOf(phases);
         this.progress = progress;
         this.allowlistEnforced = allowlistEnforced;
+        this.workRoot = workRoot;
+        this.containment = containment;
     }
 
     private static String rejection(List<Violation> violations) {
@@ -64,7 +73,7 @@ final class ExerciseGrader {
                     Reason.MISSING, "Not graded: the submission has no source file declaring 'package "
                             + exercise.javaPackage() + ";'."), List.of(), List.of(), new PhaseOutputs());
         }
-        Path work = request.workDir().resolve(exercise.id());
+        Path work = workRoot.resolve(exercise.id());
         progress.phase(exercise.id(), "compiling " + sources.size() + " file(s)");
         Compilation compilation = compiler.compile(sources, work.resolve("classes"));
         if (!compilation.success()) {
@@ -72,6 +81,7 @@ final class ExerciseGrader {
                     Reason.COMPILE_ERROR, "Not graded: the exercise does not compile (see the compiler's messages)."),
                     compilation.diagnostics(), List.of(), new PhaseOutputs());
         }
+        containment.ifPresent(c -> c.makeReadable(compilation.outputDir()));
         List<String> drift = contract.drift(compilation.outputDir(), exercise.javaPackage());
         List<Violation> violations = allowlistEnforced ? BytecodeScan.violations(compilation.outputDir(), exercise) : List.of();
         if (!violations.isEmpty()) {

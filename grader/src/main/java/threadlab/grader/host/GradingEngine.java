@@ -16,10 +16,12 @@ import threadlab.grader.contract.ApiContract;
 import threadlab.grader.coverage.CoverageProbe;
 import threadlab.grader.exercise.Exercise;
 import threadlab.grader.interleavings.Vmlens;
-import threadlab.grader.report.Points;
-import threadlab.grader.sandbox.Sandbox;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.GradeReport;
+import threadlab.grader.report.Points;
+import threadlab.grader.sandbox.HarnessLaunch;
+import threadlab.grader.sandbox.LocalContainment;
+import threadlab.grader.sandbox.Sandbox;
 import threadlab.grader.submission.Submission;
 
 /**
@@ -54,8 +56,7 @@ public final class GradingEngine {
 
     /** The grader's own class path, as the running JVM sees it. */
     public static List<Path> currentClasspath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(s -> !s.isBlank()).map(Path::of).collect(Collectors.toList());
+        return HarnessLaunch.currentClasspath();
     }
 
     /**
@@ -65,9 +66,11 @@ public final class GradingEngine {
     public GradeReport grade(GradeRequest request) {
         Submission submission = Submission.open(request.submission(), request.workDir());
         List<ExerciseReport> exercises = new ArrayList<>();
+        Optional<LocalContainment> containment = LocalContainment.detect();
+        Path scratch = containment.map(LocalContainment::newScratch).orElse(request.workDir());
         try (LazySandbox sandbox = new LazySandbox(request.sandbox())) {
-            ExerciseGrader grader = new ExerciseGrader(new SourceCompiler(), ApiContract.load(), phases(request, sandbox),
-                    progress, allowlistEnforced);
+            ExerciseGrader grader = new ExerciseGrader(new SourceCompiler(), ApiContract.load(),
+                    phases(request, sandbox, containment), progress, allowlistEnforced, scratch, containment);
             for (Exercise exercise : request.exercisesInOrder()) {
                 List<CheckDefinition> checks = catalog.of(exercise).stream()
                         .filter(c -> request.rubric().entry(c.id()).isPresent())
@@ -75,6 +78,10 @@ public final class GradingEngine {
                 ExerciseReport report = grader.grade(exercise, submission.sourcesOf(exercise), checks, request);
                 progress.finished(exercise.id(), report.status() + ", " + Points.of(report.score(), report.maxScore()) + " points");
                 exercises.add(report);
+            }
+        } finally {
+            if (containment.isPresent()) {
+                LocalContainment.delete(scratch);
             }
         }
         double score = exercises.stream().mapToDouble(ExerciseReport::score).sum();
@@ -85,11 +92,11 @@ public final class GradingEngine {
     }
 
     /** The phases in the order they run: tests first (the others read their outcomes), then exploration, benchmarks. */
-    private List<Phase> phases(GradeRequest request, Supplier<Sandbox> sandbox) {
-        List<Path> harness = HarnessClasspath.of(graderClasspath);
+    private List<Phase> phases(GradeRequest request, Supplier<Sandbox> sandbox, Optional<LocalContainment> containment) {
+        List<Path> harness = HarnessLaunch.of(graderClasspath);
         Optional<CoverageProbe> coverage = request.quick() ? Optional.empty() : CoverageProbe.fromClasspath(graderClasspath);
-        return List.of(new CheckRunPhase(harness, coverage),
-                new InterleavingPhase(harness, Vmlens.fromBuild(graderClasspath)),
-                new BenchmarkPhase(sandbox));
+        return List.of(new CheckRunPhase(harness, coverage, containment),
+                new InterleavingPhase(harness, Vmlens.fromBuild(graderClasspath), containment),
+                new BenchmarkPhase(sandbox, harness));
     }
 }

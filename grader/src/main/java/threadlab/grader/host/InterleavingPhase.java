@@ -15,6 +15,7 @@ import threadlab.grader.interleavings.RaceAccess;
 import threadlab.grader.interleavings.RaceCorroboration;
 import threadlab.grader.interleavings.Vmlens;
 import threadlab.grader.interleavings.VmlensAnalysis;
+import threadlab.grader.sandbox.LocalContainment;
 import threadlab.grader.verdict.CheckStatus;
 import threadlab.grader.verdict.Reason;
 
@@ -29,11 +30,16 @@ final class InterleavingPhase implements Phase {
 
     private final List<Path> harnessClasspath;
     private final Optional<Vmlens> vmlens;
+    private final Optional<LocalContainment> containment;
 
-    /** @param vmlens the exploration tool, or empty when this build of the grader has none */
-    InterleavingPhase(List<Path> harnessClasspath, Optional<Vmlens> vmlens) {
+    /**
+     * @param vmlens      the exploration tool, or empty when this build of the grader has none
+     * @param containment how scenario JVMs are contained beyond their own process, where this machine allows it
+     */
+    InterleavingPhase(List<Path> harnessClasspath, Optional<Vmlens> vmlens, Optional<LocalContainment> containment) {
         this.harnessClasspath = List.copyOf(harnessClasspath);
         this.vmlens = vmlens;
+        this.containment = containment;
     }
 
     @Override
@@ -73,6 +79,7 @@ final class InterleavingPhase implements Phase {
             return all(scenarios, id -> new CheckOutcome(id, CheckStatus.ERROR, Reason.GRADER_ERROR,
                     "Not run: " + e.getMessage(), 0));
         }
+        containment.ifPresent(c -> c.giveToStudent(work)); // the agents record their events there
         Path reportDir = run.request().artifactsDir().resolve("vmlens").resolve(run.exercise().id());
         Map<String, CheckOutcome> explored = new LinkedHashMap<>();
         Map<Vmlens.Agent, Path> reports = new LinkedHashMap<>();
@@ -81,7 +88,7 @@ final class InterleavingPhase implements Phase {
             CheckDefinition scenario = scenarios.get(i);
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
             IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.classes(), work.resolve(scenario.id()),
-                    run.request().seed(), Optional.of(agents.get(i).jvmArgument()));
+                    run.request().seed(), Optional.of(agents.get(i).jvmArgument()), containment);
             explored.put(scenario.id(), checkRun.run(List.of(scenario), left.isNegative() ? Duration.ZERO : left).get(0));
             reports.put(agents.get(i), reportDir.resolve(scenario.id()));
         }

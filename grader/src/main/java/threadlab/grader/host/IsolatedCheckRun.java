@@ -1,8 +1,8 @@
 package threadlab.grader.host;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +16,8 @@ import threadlab.grader.checks.support.ForbiddenApis;
 import threadlab.grader.harness.ForkMain;
 import threadlab.grader.harness.ResultChannel;
 import threadlab.grader.sandbox.ChildProcess;
+import threadlab.grader.sandbox.HarnessLaunch;
+import threadlab.grader.sandbox.LocalContainment;
 import threadlab.grader.sandbox.PidsLimit;
 import threadlab.grader.verdict.CheckStatus;
 import threadlab.grader.verdict.Reason;
@@ -45,14 +47,18 @@ final class IsolatedCheckRun {
     private final Path runDir;
     private final long seed;
     private final Optional<String> javaAgent;
+    private final Optional<LocalContainment> containment;
     private int jvmCount;
 
-    IsolatedCheckRun(List<Path> harnessClasspath, Path classes, Path runDir, long seed, Optional<String> javaAgent) {
-        this.harnessClasspath = harnessClasspath;
+    /** @param containment how to contain each JVM beyond its own process, where this machine allows it */
+    IsolatedCheckRun(List<Path> harnessClasspath, Path classes, Path runDir, long seed, Optional<String> javaAgent,
+            Optional<LocalContainment> containment) {
+        this.harnessClasspath = containment.map(c -> c.readable(harnessClasspath)).orElse(harnessClasspath);
         this.classes = classes;
         this.runDir = runDir;
         this.seed = seed;
         this.javaAgent = javaAgent;
+        this.containment = containment;
     }
 
     /** Runs {@code checks}, restarting JVMs as needed, within {@code budget}; one outcome per check. */
@@ -85,7 +91,10 @@ final class IsolatedCheckRun {
         List<String> ids = checks.stream().map(CheckDefinition::id).collect(Collectors.toList());
         ChildProcess.Ended ended;
         try {
-            ended = ChildProcess.of(command(ids, channel, limit.minus(WATCHDOG_LEAD))).directory(runDir)
+            Files.createDirectories(runDir);
+            containment.ifPresent(c -> c.giveToStudent(runDir));
+            List<String> command = command(ids, channel, limit.minus(WATCHDOG_LEAD));
+            ended = ChildProcess.of(containment.map(c -> c.wrap(command)).orElse(command)).directory(runDir)
                     .stdin(secret + "\n").stdout(stdout).stderr(stderr).timeLimit(limit).maxTasks(PidsLimit.MAX_TASKS)
                     .run();
         } catch (IOException e) {
@@ -107,17 +116,11 @@ final class IsolatedCheckRun {
         List<String> arguments = new ArrayList<>(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true", "-D" + ForbiddenApis.CLASSES_PROPERTY + "=" + classes));
         javaAgent.ifPresent(arguments::add);
-        arguments.addAll(List.of("-cp", classpath(), ForkMain.class.getName(), channel.toString(), Long.toString(seed),
-                Long.toString(Math.max(1_000, watchdogBudget.toMillis()))));
+        arguments.addAll(HarnessLaunch.moduleLaunch(harnessClasspath, classes, ForkMain.class));
+        arguments.addAll(List.of(channel.toString(), Long.toString(seed), Long.toString(Math.max(1_000,
+                watchdogBudget.toMillis()))));
         arguments.addAll(checkIds);
         return ChildProcess.java(arguments);
-    }
-
-    private String classpath() {
-        List<String> entries = new ArrayList<>();
-        harnessClasspath.forEach(p -> entries.add(p.toString()));
-        entries.add(classes.toString());
-        return String.join(File.pathSeparator, entries);
     }
 
     private static String tail(Path file) {

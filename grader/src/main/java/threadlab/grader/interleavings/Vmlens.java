@@ -1,7 +1,5 @@
 package threadlab.grader.interleavings;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import threadlab.grader.sandbox.ChildProcess;
 
 /**
  * vmlens 1.2.17, driven without Maven: {@link #setUp} extracts an agent for each JVM run of scenarios,
@@ -120,22 +120,12 @@ public final class Vmlens {
 
     /** Runs the tool; its exit code, or -1 if it was killed at {@code limit}. */
     private int runTool(Duration limit, Path output, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", String.join(File.pathSeparator, toolClasspath.stream().map(Path::toString).toList()),
+        List<String> arguments = new ArrayList<>(List.of("-Xmx1g", "-cp",
+                String.join(File.pathSeparator, toolClasspath.stream().map(Path::toString).toList()),
                 VmlensTool.class.getName()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        try {
-            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                return -1;
-            }
-            return process.exitValue();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while vmlens was running", e);
-        }
+        arguments.addAll(List.of(args));
+        ChildProcess.Ended ended = ChildProcess.of(ChildProcess.java(arguments)).stdout(output).timeLimit(limit).run();
+        return ended.timedOut() ? -1 : ended.exitCode();
     }
 
     private static String lastLines(Path file) {

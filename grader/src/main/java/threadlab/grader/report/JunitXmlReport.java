@@ -5,10 +5,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import threadlab.grader.verdict.CheckStatus;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import threadlab.grader.verdict.CheckStatus;
 
 /**
  * JUnit XML, one {@code TEST-threadlab.<exercise>.xml} per exercise, for the test reporters of CI

@@ -5,12 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -142,13 +141,9 @@ final class DockerSandbox implements Sandbox {
         // command line that the program's processes could read.
         String stdin = job.secret().isEmpty() ? " </dev/null" : " <<'THREADLAB_SECRET'\n" + job.secret() + "\nTHREADLAB_SECRET\n";
         List<String> command = new ArrayList<>(List.of("sh", "-c", links + "exec \"$0\" \"$@\"" + stdin, "java", "-Xmx" + limits.heapMegabytes() + "m",
-                "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-cp", containerClasspath(job), job.mainClass()));
-        command.addAll(job.arguments());
+                "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true"));
+        command.addAll(job.launch(":"));
         return command.toArray(String[]::new);
-    }
-
-    private static String containerClasspath(SandboxJob job) {
-        return job.classpath().stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(":"));
     }
 
     private static boolean hiddenByTmpfs(Path path) {
@@ -162,6 +157,7 @@ final class DockerSandbox implements Sandbox {
     private static Set<Path> mirrored(SandboxJob job) {
         Set<Path> paths = new LinkedHashSet<>();
         job.classpath().forEach(p -> paths.add(p.toAbsolutePath()));
+        job.modulePath().forEach(p -> paths.add(p.toAbsolutePath()));
         job.mirrored().forEach(p -> paths.add(p.toAbsolutePath()));
         return paths;
     }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Runs a job in a JVM on this machine: its own process, heap limit, thread/process cap where the machine
@@ -21,10 +20,12 @@ final class LocalSandbox implements Sandbox {
 
     private final boolean isolated;
     private final String description;
+    private final Optional<LocalContainment> containment;
 
     LocalSandbox(boolean isolated, String description) {
         this.isolated = isolated;
         this.description = description;
+        this.containment = LocalContainment.detect();
     }
 
     @Override
@@ -34,7 +35,7 @@ final class LocalSandbox implements Sandbox {
         try {
             Files.createDirectories(job.resultsDir());
             linkInputs(job);
-            ChildProcess.Ended ended = ChildProcess.of(command(job)).directory(job.resultsDir()).stdin(job.stdin())
+            ChildProcess.Ended ended = ChildProcess.of(contained(job)).directory(job.resultsDir()).stdin(job.stdin())
                     .stdout(log).timeLimit(job.timeLimit()).maxTasks(PidsLimit.MAX_TASKS).run();
             return new SandboxRun(ended.exitCode(), ChildProcess.read(log), result(job), ended.elapsed());
         } catch (IOException e) {
@@ -54,15 +55,25 @@ final class LocalSandbox implements Sandbox {
         return description;
     }
 
+    /**
+     * A harness job (its main class in a named module) runs student code directly: contained where this machine
+     * allows it. A grader job (batch grading's) contains its own check JVMs, so it keeps the grader's rights.
+     */
+    private List<String> contained(SandboxJob job) {
+        if (containment.isEmpty() || job.mainModule() == null) {
+            return command(job);
+        }
+        LocalContainment box = containment.get();
+        box.giveToStudent(job.resultsDir());
+        return box.wrap(command(job.onModulePath(box.readable(job.modulePath()), job.mainModule())));
+    }
+
     private static List<String> command(SandboxJob job) {
         List<String> command = new ArrayList<>();
         command.add(HEAP);
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Djava.awt.headless=true");
-        command.add("-cp");
-        command.add(job.classpath().stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator)));
-        command.add(job.mainClass());
-        command.addAll(job.arguments());
+        command.addAll(job.launch(File.pathSeparator));
         return ChildProcess.java(command);
     }
 

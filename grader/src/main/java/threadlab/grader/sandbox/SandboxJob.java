@@ -2,7 +2,9 @@ package threadlab.grader.sandbox;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A Java program to run in a sandbox.
@@ -18,9 +20,13 @@ import java.util.List;
  *                   available at the same path; the class path is always available at the same paths
  * @param secret     the run's secret, given to the program as the first line of its standard input and nowhere
  *                   else; empty for a program that needs none
+ * @param modulePath the module path, made available like the class path; empty for a class-path program
+ * @param mainModule the named module holding {@code mainClass}, which reads the class path; null for a
+ *                   class-path program
  */
 public record SandboxJob(String mainClass, List<String> arguments, List<Path> classpath, Duration timeLimit,
-                         String resultFile, Path resultsDir, List<Path> inputs, List<Path> mirrored, String secret) {
+                         String resultFile, Path resultsDir, List<Path> inputs, List<Path> mirrored, String secret,
+                         List<Path> modulePath, String mainModule) {
 
     /** The folder, relative to the working folder, that holds the {@link #inputs}. */
     public static final String INPUT = "input";
@@ -30,15 +36,44 @@ public record SandboxJob(String mainClass, List<String> arguments, List<Path> cl
         classpath = List.copyOf(classpath);
         inputs = List.copyOf(inputs);
         mirrored = List.copyOf(mirrored);
+        modulePath = List.copyOf(modulePath);
         if (!secret.matches("[0-9a-f]*")) {
             throw new IllegalArgumentException("a secret is hex digits");
         }
     }
 
-    /** A job that reads nothing but its class path and its secret. */
+    /** A class-path program with inputs and mirrored paths. */
+    public SandboxJob(String mainClass, List<String> arguments, List<Path> classpath, Duration timeLimit,
+            String resultFile, Path resultsDir, List<Path> inputs, List<Path> mirrored, String secret) {
+        this(mainClass, arguments, classpath, timeLimit, resultFile, resultsDir, inputs, mirrored, secret, List.of(), null);
+    }
+
+    /** A class-path program that reads nothing but its class path and its secret. */
     public SandboxJob(String mainClass, List<String> arguments, List<Path> classpath, Duration timeLimit,
             String resultFile, Path resultsDir, String secret) {
         this(mainClass, arguments, classpath, timeLimit, resultFile, resultsDir, List.of(), List.of(), secret);
+    }
+
+    /** This job, with {@code mainClass} in the named module {@code module} found on {@code path}. */
+    public SandboxJob onModulePath(List<Path> path, String module) {
+        return new SandboxJob(mainClass, arguments, classpath, timeLimit, resultFile, resultsDir, inputs, mirrored,
+                secret, path, module);
+    }
+
+    /** The launcher's arguments that name the code to run and its arguments, paths joined with {@code separator}. */
+    public List<String> launch(String separator) {
+        List<String> launch = new ArrayList<>();
+        if (mainModule != null) {
+            launch.addAll(List.of("--module-path", joined(modulePath, separator), "--add-reads", mainModule + "=ALL-UNNAMED"));
+        }
+        launch.addAll(List.of("-cp", joined(classpath, separator)));
+        launch.addAll(mainModule != null ? List.of("-m", mainModule + "/" + mainClass) : List.of(mainClass));
+        launch.addAll(arguments);
+        return launch;
+    }
+
+    private static String joined(List<Path> paths, String separator) {
+        return paths.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(separator));
     }
 
     /** The job's standard input: its secret on a line, then end-of-input. */

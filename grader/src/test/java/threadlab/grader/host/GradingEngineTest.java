@@ -13,19 +13,19 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import threadlab.grader.verdict.CheckStatus;
 import threadlab.grader.Grading;
-import threadlab.grader.sandbox.PidsLimit;
-import threadlab.grader.sandbox.SandboxMode;
 import threadlab.grader.ProjectLayout;
-import threadlab.grader.api.Category;
 import threadlab.grader.Submissions;
+import threadlab.grader.api.Category;
 import threadlab.grader.exercise.Exercise;
 import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.rubric.Rubric;
+import threadlab.grader.sandbox.PidsLimit;
+import threadlab.grader.sandbox.SandboxMode;
 import threadlab.grader.submission.SubmissionException;
+import threadlab.grader.verdict.CheckStatus;
 
 @DisplayName("The grading engine")
 class GradingEngineTest {

@@ -6,11 +6,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import threadlab.counterlock.CounterLock;
+import threadlab.counterlock.SharedCounter;
 import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
 import threadlab.grader.checks.support.Interleavings;
-import threadlab.counterlock.CounterLock;
-import threadlab.counterlock.SharedCounter;
 
 /** Interleaving scenarios of {@code threadlab.counterlock}, explored by vmlens. */
 public class CounterLockInterleavings {

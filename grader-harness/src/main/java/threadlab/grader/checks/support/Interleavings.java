@@ -1,11 +1,11 @@
 package threadlab.grader.checks.support;
 
-import com.vmlens.api.AllInterleavings;
-import com.vmlens.api.AllInterleavingsBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import com.vmlens.api.AllInterleavings;
+import com.vmlens.api.AllInterleavingsBuilder;
 import threadlab.grader.verdict.Reason;
 
 /**

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -29,12 +28,12 @@ import org.junit.jupiter.api.Test;
 import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
 import threadlab.grader.checks.support.ForbiddenApis;
-import threadlab.grader.checks.support.Linearizability;
+import threadlab.grader.checks.support.GradingSeed;
 import threadlab.grader.checks.support.Linearizability.Call;
 import threadlab.grader.checks.support.Linearizability.Operation;
+import threadlab.grader.checks.support.Linearizability;
 import threadlab.grader.checks.support.Verify;
 import threadlab.grader.checks.support.Workers;
-import threadlab.grader.checks.support.GradingSeed;
 import threadlab.threadsafeset.ThreadSafeSet;
 
 /** Checks of {@code threadlab.threadsafeset}. */

@@ -1,4 +1,4 @@
-package threadlab.grader.host;
+package threadlab.grader.sandbox;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,23 +15,46 @@ import java.util.stream.Stream;
 import threadlab.grader.harness.ForkMain;
 
 /**
- * The class path of a check JVM: the harness and its own dependencies, picked out of the grader's class path.
- * The host's libraries (Testcontainers, JFreeChart, picocli, ...) and classes never sit next to student code.
+ * How the host starts a JVM of the harness: its module path (the harness and its own dependencies, picked out of
+ * the grader's class path — the host's libraries and classes never sit next to student code), and the launcher
+ * arguments that run a harness main class as a named module beside the student's classes.
  */
-final class HarnessClasspath {
+public final class HarnessLaunch {
 
     /** Written by the harness's build: its runtime dependencies, as paths on the build machine. */
     private static final String DEPENDENCIES = "/threadlab/grader/harness/dependencies.txt";
 
-    private HarnessClasspath() {
+    private HarnessLaunch() {
     }
 
-    static List<Path> of(List<Path> graderClasspath) {
+    /** The grader's own class path, as the running JVM sees it. */
+    public static List<Path> currentClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(s -> !s.isBlank()).map(Path::of).collect(Collectors.toList());
+    }
+
+    /** The harness's module path, from the grader's class path. */
+    public static List<Path> of(List<Path> graderClasspath) {
         Set<String> names = dependencyFileNames();
         Path harness = codeSource();
         return Stream.concat(Stream.of(harness), graderClasspath.stream()
                         .filter(p -> names.contains(p.getFileName().toString()) && !p.equals(harness)))
                 .collect(Collectors.toList());
+    }
+
+    /** The harness's module name: see its {@code module-info.java}. */
+    public static final String MODULE = "threadlab.grader.harness";
+
+    /**
+     * The launcher arguments that start {@code mainClass} of the harness as a named module on the module path,
+     * with the student's classes on the class path: the harness reads them, they cannot reflect into it.
+     */
+    public static List<String> moduleLaunch(List<Path> harnessModulePath, Path studentClasses, Class<?> mainClass) {
+        return List.of("--module-path", harnessModulePath.stream().map(Path::toString)
+                        .collect(Collectors.joining(File.pathSeparator)),
+                "--add-reads", MODULE + "=ALL-UNNAMED",
+                "-cp", studentClasses.toString(),
+                "-m", MODULE + "/" + mainClass.getName());
     }
 
     private static Set<String> dependencyFileNames() {

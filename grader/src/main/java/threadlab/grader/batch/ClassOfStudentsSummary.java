@@ -1,7 +1,5 @@
 package threadlab.grader.batch;
 
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -32,7 +32,7 @@ import threadlab.grader.report.GradeReport;
  * every check), average points per exercise, the spread of the speed-ups measured, and the submissions that could
  * not be graded, with why.
  */
-final class ClassSummary {
+final class ClassOfStudentsSummary {
 
     private static final Template TEMPLATE = compile();
     /** Speed-ups worth comparing across the class: (exercise, workload, implementation, workers). */
@@ -41,7 +41,7 @@ final class ClassSummary {
             new String[] {"poolexecutor", "cpu-bound", "PoolExecutor", "2"},
             new String[] {"processmap", "cpu-bound", "ProcessMap", "2"});
 
-    private ClassSummary() {
+    private ClassOfStudentsSummary() {
     }
 
     static void write(Path out, Gradebook gradebook, List<String> notes) {
@@ -169,7 +169,7 @@ final class ClassSummary {
     }
 
     private static Template compile() {
-        try (Reader in = new InputStreamReader(ClassSummary.class.getResourceAsStream("summary.html.mustache"), StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(ClassOfStudentsSummary.class.getResourceAsStream("summary.html.mustache"), StandardCharsets.UTF_8)) {
             return Mustache.compiler().defaultValue("").emptyStringIsFalse(true).zeroIsFalse(true).compile(in);
         } catch (IOException e) {
             throw new IllegalStateException("the grader lacks its summary template", e);

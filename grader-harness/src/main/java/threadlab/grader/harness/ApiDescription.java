@@ -1,33 +1,67 @@
-package threadlab.grader.contract;
+package threadlab.grader.harness;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Describes the public API of a class as sorted lines of text, one per public type and member.
+ * Describes the public API of compiled classes as sorted lines of text, one per public type and member; the host
+ * compares them with the exercise contract. A JVM of its own does this (the host never loads a student class), and
+ * it only loads the classes, never initializes them: no student code runs.
+ *
+ * <pre>java -p harness --add-reads ... -m threadlab.grader.harness/threadlab.grader.harness.ApiDescription CLASSES PACKAGE...</pre>
  *
  * <p>Members use the JDK's own {@code toGenericString} form, so a line names modifiers, generic
  * parameter and return types, and declared exceptions exactly as reflection sees them.
  */
-final class ApiDescriber {
+public final class ApiDescription {
 
     /** Modifiers that are how a method works, not what callers see: they are left out. */
     private static final Pattern IMPLEMENTATION_MODIFIERS = Pattern.compile("\\b(synchronized|native|strictfp) ");
 
-    private ApiDescriber() {
+    private ApiDescription() {
+    }
+
+    /** Prints the lines describing the classes of the given packages under a class folder, one per line. */
+    public static void main(String[] args) throws Exception {
+        Path classesDir = Path.of(args[0]);
+        Set<String> packages = Set.of(Arrays.copyOfRange(args, 1, args.length));
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classesDir.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader());
+             Stream<Path> files = Files.walk(classesDir)) {
+            List<String> names = files.filter(f -> f.toString().endsWith(".class"))
+                    .map(f -> classesDir.relativize(f).toString().replace('\\', '/').replace('/', '.'))
+                    .map(name -> name.substring(0, name.length() - ".class".length()))
+                    .filter(name -> packages.contains(name.substring(0, Math.max(0, name.lastIndexOf('.')))))
+                    .sorted().collect(Collectors.toList());
+            for (String name : names) {
+                describe(Class.forName(name, false, loader)).forEach(out::println);
+            }
+        }
+        out.flush();
     }
 
     /** The lines describing {@code type}'s public face; empty if the type is not public. */
-    static List<String> describe(Class<?> type) {
+    private static List<String> describe(Class<?> type) {
         List<String> lines = new ArrayList<>();
         if (!Modifier.isPublic(type.getModifiers())) {
             return lines;

@@ -1,0 +1,41 @@
+/**
+ * The harness: everything that runs in a check JVM or benchmark JVM next to untrusted student classes.
+ *
+ * <p>In those JVMs the harness is this named module on the module path and the student's classes are on the class
+ * path (the unnamed module, which the harness reads with {@code --add-reads}). No package is opened to the unnamed
+ * module, so student code cannot reflect into the harness (its results channel, its watchdog, its secret), and
+ * {@code jdk.unsupported} is not in the module graph, so it has no {@code sun.misc.Unsafe} either. The check
+ * suites are opened only to the test engines that run them, and the results' records only to Jackson.
+ *
+ * <p>The host (module {@code grader}) uses this jar on its class path, to start these JVMs and to read the results.
+ */
+module threadlab.grader.harness {
+    requires java.management;
+    requires jdk.httpserver;
+    requires org.junit.jupiter.api;
+    requires org.junit.platform.launcher;
+    requires org.junit.platform.engine;
+    requires org.junit.platform.commons;
+    requires org.opentest4j;
+    requires net.jqwik;
+    requires org.objectweb.asm;
+    requires org.objectweb.asm.tree;
+    requires org.objectweb.asm.commons;
+    requires com.fasterxml.jackson.databind;
+    requires com.vmlens.api;
+
+    exports threadlab.grader.api;
+    exports threadlab.grader.verdict to com.fasterxml.jackson.databind;
+    exports threadlab.grader.benchmark to com.fasterxml.jackson.databind;
+
+    opens threadlab.grader.harness to com.fasterxml.jackson.databind;
+    opens threadlab.grader.benchmark to com.fasterxml.jackson.databind;
+    opens threadlab.grader.checks.counterlock to org.junit.platform.commons, net.jqwik.engine;
+    opens threadlab.grader.checks.threadsafeset to org.junit.platform.commons, net.jqwik.engine;
+    opens threadlab.grader.checks.boundedbuffer to org.junit.platform.commons, net.jqwik.engine;
+    opens threadlab.grader.checks.philosophers to org.junit.platform.commons, net.jqwik.engine;
+    opens threadlab.grader.checks.poolexecutor to org.junit.platform.commons, net.jqwik.engine;
+    opens threadlab.grader.checks.processmap to org.junit.platform.commons, net.jqwik.engine;
+
+    provides net.jqwik.api.lifecycle.LifecycleHook with threadlab.grader.harness.SeedFromGradingRun;
+}

@@ -1,0 +1,228 @@
+package threadlab.grader.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.Grading;
+import threadlab.grader.ProjectLayout;
+import threadlab.grader.api.Category;
+import threadlab.grader.exercise.Exercise;
+import threadlab.grader.report.CheckReport;
+import threadlab.grader.report.ExerciseReport;
+import threadlab.grader.report.GradeReport;
+import threadlab.grader.rubric.Rubric;
+import threadlab.grader.sandbox.LocalContainment;
+import threadlab.grader.sandbox.SandboxMode;
+import threadlab.grader.verdict.CheckStatus;
+import threadlab.grader.verdict.Reason;
+
+/**
+ * Submissions that try to forge their grade, as a malicious student writes them (test resources {@code attacks/}).
+ * Each is graded with the bytecode allowlist, which rejects it with 0 points and names what it used; and without it,
+ * as the positive control: the attack's harmful action happens (or is attempted and visibly blocked by the next
+ * defence), and the score is still only what the honest part of the code earns — 0 for these stubs.
+ */
+@DisplayName("Attacks on the grade score what their honest part earns")
+@Timeout(240)
+class RedTeamTest {
+
+    private static final boolean CONTAINED = LocalContainment.detect().isPresent();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void forgedResultsFollowedByAHaltAreRejectedAndWouldNotBeTrusted() throws Exception {
+        assertRejected(grade("ForgesResultsThenHalts", true), "java.lang.Runtime.halt", "java.nio.file.Files.writeString");
+
+        GradeReport unchecked = grade("ForgesResultsThenHalts", false);
+
+        assertThat(unchecked.exercises().get(0).output()).as("the forged records were written")
+                .contains("ATTACK wrote forged records");
+        assertNoPoints(unchecked);
+        assertThat(checks(unchecked)).extracting(CheckReport::reason).contains(Reason.TAMPERED);
+    }
+
+    @Test
+    void recordsForgedByAShutdownHookAfterTheHarnessFinishedAreIgnored() throws Exception {
+        assertRejected(grade("ForgesResultsInShutdownHook", true), "java.lang.Runtime.addShutdownHook");
+
+        GradeReport unchecked = grade("ForgesResultsInShutdownHook", false);
+
+        assertThat(unchecked.exercises().get(0).output()).as("the hook wrote its records")
+                .contains("ATTACK wrote forged records");
+        assertNoPoints(unchecked);
+        assertThat(checks(unchecked)).extracting(CheckReport::reason).containsOnly(Reason.NOT_IMPLEMENTED);
+    }
+
+    @Test
+    void reflectionIntoTheHarnessIsRejectedAndStoppedByTheModuleBarrier() throws Exception {
+        assertRejected(grade("ReflectsIntoTheHarness", true), "java.lang.reflect.Field.setAccessible",
+                "java.lang.Class.forName");
+
+        GradeReport unchecked = grade("ReflectsIntoTheHarness", false);
+
+        String output = unchecked.exercises().get(0).output();
+        assertThat(output).as("the attack ran").contains("ATTACK found the watchdog thread")
+                .contains("ATTACK blocked").doesNotContain("ATTACK wrote sealed records");
+        assertNoPoints(unchecked);
+    }
+
+    @Test
+    void writingOutsideAndConnectingAreRejectedBeforeAnyCodeRuns() throws Exception {
+        Path marker = work.resolve("outside").resolve("marker.txt");
+        Files.createDirectories(marker.getParent());
+        try (ServerSocket listener = new ServerSocket(0)) {
+            listener.setSoTimeout(200);
+            Path submission = attack("WritesOutsideAndConnects", marker.toString(), listener.getLocalPort());
+
+            assertRejected(grade(submission, Exercise.COUNTERLOCK, true, Rubric.defaults(Grading.CATALOG)),
+                    "java.nio.file.Files.writeString", "java.net.Socket");
+            assertThat(marker).doesNotExist();
+            assertThat(accepted(listener)).isFalse();
+
+            GradeReport unchecked = grade(submission, Exercise.COUNTERLOCK, false, Rubric.defaults(Grading.CATALOG));
+
+            if (CONTAINED) {
+                // As root the check JVM runs as nobody without a network: the next defence holds.
+                assertThat(unchecked.exercises().get(0).output()).as("the attack ran")
+                        .contains("ATTACK could not write", "ATTACK could not connect");
+                assertThat(marker).doesNotExist();
+                assertThat(accepted(listener)).isFalse();
+            } else {
+                assertThat(marker).as("without the allowlist the write happens").exists();
+            }
+            assertNoPoints(unchecked);
+        }
+    }
+
+    @Test
+    void aBenchmarkResultWrittenByStudentCodeIsNotTrusted() throws Exception {
+        Rubric performanceOnly = Rubric.defaults(Grading.CATALOG)
+                .only(id -> Grading.CATALOG.byId(id).orElseThrow().category() == Category.PERFORMANCE);
+        Path submission = attack("ForgesTheBenchmark", "", 0);
+        assertRejected(grade(submission, Exercise.THREADSAFESET, true, performanceOnly), "java.lang.Runtime.halt");
+
+        GradeReport unchecked = grade(submission, Exercise.THREADSAFESET, false, performanceOnly);
+
+        ExerciseReport set = unchecked.exercises().get(0);
+        assertThat(set.benchmark().problems()).anySatisfy(p -> assertThat(p).contains("not sealed"));
+        assertNoPoints(unchecked);
+    }
+
+    @Test
+    void aProcessLeftBehindDoesNotOutliveTheGrading() throws Exception {
+        assumeTrue(CONTAINED, "only a contained check JVM (grading as root) ends processes detached from it");
+        String marker = Long.toString(500 + ThreadLocalRandom.current().nextInt(400)) + ".25";
+        Path submission = attack("LeavesAProcessBehind", marker, 0);
+
+        GradeReport report = grade(submission, Exercise.PROCESSMAP, false, Rubric.defaults(Grading.CATALOG));
+
+        assertThat(report.exercises().get(0).output()).as("the attack ran").contains("ATTACK left a process behind");
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains("sleep " + marker))).as("processes left behind").isEmpty();
+        assertNoPoints(report);
+    }
+
+    private GradeReport grade(String attack, boolean allowlist) throws IOException {
+        return grade(attack(attack, "", 0), Exercise.COUNTERLOCK, allowlist, Rubric.defaults(Grading.CATALOG));
+    }
+
+    /** A quick grading (tests only) unless the rubric asks for performance checks, in a fresh work folder. */
+    private GradeReport grade(Path submission, Exercise exercise, boolean allowlist, Rubric rubric) throws IOException {
+        Path runWork = Files.createDirectories(work.resolve("grading-" + (allowlist ? "checked" : "unchecked")));
+        boolean quick = rubric.entry(firstPerformanceCheck(exercise)).isEmpty();
+        GradingEngine engine = new GradingEngine(GradingEngine.currentClasspath(), Grading.CATALOG,
+                Progress.SILENT);
+        if (!allowlist) {
+            engine.withoutAllowlistForTests();
+        }
+        return engine.grade(new GradeRequest(submission, "attack", Set.of(exercise), Grading.SEED, quick, rubric, runWork,
+                Duration.ofSeconds(90), runWork.resolve("artifacts"), SandboxMode.LOCAL));
+    }
+
+    private static String firstPerformanceCheck(Exercise exercise) {
+        return Grading.CATALOG.of(exercise).stream().filter(c -> c.category() == Category.PERFORMANCE)
+                .map(c -> c.id()).findFirst().orElse("-");
+    }
+
+    /** The exercise's stub with the attack's files laid over it, placeholders filled in. */
+    private Path attack(String name, String marker, int port) throws IOException {
+        Path attackDir;
+        try {
+            attackDir = Path.of(RedTeamTest.class.getResource("/attacks/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        Path submission = work.resolve("submission-" + name);
+        if (Files.exists(submission)) {
+            return submission;
+        }
+        try (Stream<Path> exercises = Files.list(attackDir)) {
+            for (Path exerciseDir : exercises.collect(Collectors.toList())) {
+                String exercise = exerciseDir.getFileName().toString();
+                Path target = Files.createDirectories(submission.resolve(exercise));
+                try (Stream<Path> stubs = Files.list(ProjectLayout.root().resolve("exercises/src/main/java/threadlab")
+                        .resolve(exercise))) {
+                    for (Path stub : stubs.collect(Collectors.toList())) {
+                        Files.copy(stub, target.resolve(stub.getFileName()));
+                    }
+                }
+                try (Stream<Path> files = Files.list(exerciseDir)) {
+                    for (Path file : files.collect(Collectors.toList())) {
+                        String source = Files.readString(file, StandardCharsets.UTF_8).replace("@MARKER@", marker)
+                                .replace("@PORT@", Integer.toString(port));
+                        Files.writeString(target.resolve(file.getFileName()), source, StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        return submission;
+    }
+
+    private static boolean accepted(ServerSocket listener) throws IOException {
+        try {
+            listener.accept().close();
+            return true;
+        } catch (SocketTimeoutException nobody) {
+            return false;
+        }
+    }
+
+    private static List<CheckReport> checks(GradeReport report) {
+        return report.exercises().get(0).checks();
+    }
+
+    private static void assertRejected(GradeReport report, String... apis) {
+        ExerciseReport exercise = report.exercises().get(0);
+        assertThat(exercise.status()).isEqualTo(ExerciseReport.REJECTED);
+        assertThat(exercise.score()).isZero();
+        assertThat(exercise.checks()).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(CheckStatus.REJECTED);
+            assertThat(c.reason()).isEqualTo(Reason.REJECTED);
+            assertThat(c.message()).contains(apis);
+        });
+    }
+
+    private static void assertNoPoints(GradeReport report) {
+        assertThat(report.exercises().get(0).checks()).as("points earned").allSatisfy(c ->
+                assertThat(c.score()).as("%s [%s/%s]: %s", c.id(), c.status(), c.reason(), c.message()).isZero());
+    }
+}
