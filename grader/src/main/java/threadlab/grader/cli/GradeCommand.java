@@ -25,6 +25,7 @@ import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ReportFormat;
 import threadlab.grader.report.SealedResult;
 import threadlab.grader.report.TextReport;
+import threadlab.grader.sandbox.LocalContainment;
 import threadlab.grader.sandbox.SandboxException;
 import threadlab.grader.sandbox.SandboxMode;
 import threadlab.grader.submission.SubmissionException;
@@ -98,6 +99,9 @@ final class GradeCommand implements Callable<Integer> {
         long usedSeed = seed != null ? seed : new SecureRandom().nextInt(1_000_000);
         PrintWriter err = spec.commandLine().getErr();
         err.printf("Grading %s (seed %d%s)%n", submissionPath, usedSeed, quick ? ", quick" : "");
+        if (!insideContainer) {
+            err.println("Sandbox: " + LocalContainment.describe(LocalContainment.detect()) + ".");
+        }
 
         GradeRequest request = new GradeRequest(submissionPath, label != null ? label : submissionPath.toString(),
                 EnumSet.copyOf(Options.exercises(exercises)), usedSeed, quick, Options.rubric(rubricFile, catalog),

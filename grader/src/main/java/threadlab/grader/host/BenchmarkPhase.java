@@ -109,8 +109,9 @@ final class BenchmarkPhase implements Phase {
                 : verdict.fraction() == 0 ? CheckStatus.FAILED : CheckStatus.PARTIAL;
         String message = isolated ? verdict.message()
                 : verdict.message() + " (Measured " + BenchmarkReport.ADVISORY + ": this machine's other work shares its CPUs.)";
-        return new CheckOutcome(check.id(), status, status == CheckStatus.PASSED ? Reason.NONE : Reason.BELOW_BAND,
-                message, 0, verdict.fraction());
+        Reason reason = !verdict.measured() ? Reason.NOT_MEASURED : status == CheckStatus.PASSED ? Reason.NONE
+                : Reason.BELOW_BAND;
+        return new CheckOutcome(check.id(), status, reason, message, 0, verdict.fraction());
     }
 
     /** Calls the check's scoring method, a static method taking the results. */

@@ -100,8 +100,8 @@ final class IsolatedCheckRun {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a JVM for the checks", e);
         }
-        ResultProtocol.JvmEnd end = new ResultProtocol.JvmEnd(ended.exitCode(), limit,
-                ChildProcess.read(stdout) + ChildProcess.read(stderr), tail(stdout) + tail(stderr));
+        ResultProtocol.JvmEnd end = new ResultProtocol.JvmEnd(ended.exitCode(), ended.taskLimitReached(), limit,
+                tail(stdout) + tail(stderr));
         ResultProtocol.Interpretation result = ResultProtocol.interpret(ids, ResultChannel.read(channel, secret), end);
         outcomes.putAll(result.outcomes());
         if (result.ranNothing()) {

@@ -16,7 +16,7 @@ import threadlab.grader.verdict.Reason;
  * Turns what one check JVM left — its sealed records and how it ended — into outcomes, accepting records only in
  * protocol order: checks that were asked for, each started and then finished once, one at a time, then the
  * harness's final record. A JVM that ends any other way charges the check it was running with how it ended.
- * Pure: the verdict rules are tested without forking a JVM.
+ * Pure: the verdict rules are tested without forking a JVM. Nothing here reads what the JVM printed.
  */
 final class ResultProtocol {
 
@@ -29,11 +29,11 @@ final class ResultProtocol {
     /**
      * How the JVM ended.
      *
-     * @param exitCode null if it was killed at its time limit
-     * @param printed  what it printed, only to word an explanation (never to decide one)
-     * @param tails    the end of its output, appended to a charged check's message
+     * @param exitCode         null if it was killed at its time limit
+     * @param taskLimitReached the pids limit refused it a thread or process (the kernel's count)
+     * @param tails            the end of its output, appended to a charged check's message
      */
-    record JvmEnd(Integer exitCode, Duration limit, String printed, String tails) {
+    record JvmEnd(Integer exitCode, boolean taskLimitReached, Duration limit, String tails) {
     }
 
     /**
@@ -90,13 +90,15 @@ final class ResultProtocol {
                     + "was killed after " + end.limit().toSeconds() + " s (threads spinning without end can do that)."
                     + end.tails(), 0);
         }
+        if (end.taskLimitReached()) {
+            return new CheckOutcome(check, CheckStatus.ERROR, Reason.OUT_OF_RESOURCES, "Your code started threads or "
+                    + "processes without bound and hit the limit of " + PidsLimit.MAX_TASKS + " for one check: reuse a "
+                    + "fixed number of threads instead of starting new ones in a loop." + end.tails(), 0);
+        }
         if (end.exitCode() == OUT_OF_MEMORY_EXIT_CODE) {
-            String message = end.printed().contains("native thread")
-                    ? "Your code started threads or processes without bound and hit the limit of " + PidsLimit.MAX_TASKS
-                            + " for one check: reuse a fixed number of threads instead of starting new ones in a loop."
-                    : "Your code ran out of memory (heap limit " + IsolatedCheckRun.HEAP.substring(4) + "): something "
-                            + "allocates without bound, e.g. a queue that is never drained or a list that grows in a loop.";
-            return new CheckOutcome(check, CheckStatus.ERROR, Reason.OUT_OF_RESOURCES, message + end.tails(), 0);
+            return new CheckOutcome(check, CheckStatus.ERROR, Reason.OUT_OF_RESOURCES, "Your code ran out of memory "
+                    + "(heap limit " + IsolatedCheckRun.HEAP.substring(4) + "): something allocates without bound, e.g. "
+                    + "a queue that is never drained or a list that grows in a loop." + end.tails(), 0);
         }
         return new CheckOutcome(check, CheckStatus.ERROR, Reason.JVM_DIED, "The JVM running this check ended abruptly "
                 + "with exit code " + end.exitCode() + ". Does your code call System.exit() or Runtime.halt()? Never "

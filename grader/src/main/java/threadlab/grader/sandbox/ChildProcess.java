@@ -76,8 +76,14 @@ public final class ChildProcess {
         return this;
     }
 
-    /** How the process ended. */
-    public record Ended(Integer exitCode, Duration elapsed) {
+    /**
+     * How the process ended.
+     *
+     * @param exitCode          null when it was killed at its time limit
+     * @param taskLimitReached  it (or a process it started) could not start a thread or process: the pids limit
+     *                          was full
+     */
+    public record Ended(Integer exitCode, Duration elapsed, boolean taskLimitReached) {
 
         /** Whether it was killed at its time limit ({@link #exitCode()} is then null). */
         public boolean timedOut() {
@@ -111,7 +117,8 @@ public final class ChildProcess {
             pids.ifPresent(p -> p.add(process));
             feed(process, stdin);
             boolean ended = process.waitFor(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
-            return new Ended(ended ? process.exitValue() : null, Duration.ofNanos(System.nanoTime() - start));
+            return new Ended(ended ? process.exitValue() : null, Duration.ofNanos(System.nanoTime() - start),
+                    pids.map(PidsLimit::limitReached).orElse(false));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while " + command.get(0) + " was running", e);

@@ -62,6 +62,19 @@ public final class PidsLimit implements AutoCloseable {
     }
 
     /**
+     * Whether a thread or process could not start because the group was full: the kernel's own count
+     * ({@code pids.events}), not anything the processes printed.
+     */
+    public boolean limitReached() {
+        try {
+            return Files.readAllLines(group.resolve("pids.events")).stream()
+                    .anyMatch(l -> l.startsWith("max ") && !l.strip().equals("max 0"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Kills whatever is still in the group — orphans included, which a process-tree kill cannot find —
      * and removes the group.
      */

@@ -2,17 +2,17 @@ package threadlab.grader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -93,6 +93,14 @@ class ThreadLabCliTest {
         Run run = run("grade", "--sandbox", "vm", "--submission", ".");
         assertThat(run.exitCode()).isEqualTo(ThreadLabCli.USAGE);
         assertThat(run.err()).contains("unknown --sandbox 'vm'").contains("auto, docker, local");
+    }
+
+    @Test
+    void theInternalContainerSandboxIsNotAnOption() {
+        Run run = run("grade", "--sandbox", "container", "--submission", ".");
+        assertThat(run.exitCode()).isEqualTo(ThreadLabCli.USAGE);
+        assertThat(run.err()).contains("unknown --sandbox 'container'").contains("auto, docker, local")
+                .doesNotContain("auto, docker, local, container");
     }
 
     /** One grading of the reference process map's benchmark (its performance checks only), read by several tests. */

@@ -15,7 +15,7 @@ import threadlab.grader.verdict.Reason;
 class ResultProtocolTest {
 
     private static final List<String> ASKED = List.of("a", "b", "c");
-    private static final ResultProtocol.JvmEnd EXITED = new ResultProtocol.JvmEnd(0, Duration.ofSeconds(30), "", "");
+    private static final ResultProtocol.JvmEnd EXITED = new ResultProtocol.JvmEnd(0, false, Duration.ofSeconds(30), "");
 
     @Test
     void checksStartedFinishedAndCompletedAreTaken() {
@@ -28,7 +28,7 @@ class ResultProtocolTest {
 
     @Test
     void aJvmThatEndsDuringACheckChargesThatCheckAndLeavesTheRestForAFreshJvm() {
-        ResultProtocol.Interpretation result = interpret(new ResultProtocol.JvmEnd(1, Duration.ofSeconds(30), "", ""),
+        ResultProtocol.Interpretation result = interpret(new ResultProtocol.JvmEnd(1, false, Duration.ofSeconds(30), ""),
                 false, started("a"), passed("a"), started("b"));
 
         assertThat(result.outcomes()).containsOnlyKeys("a", "b");
@@ -38,17 +38,21 @@ class ResultProtocolTest {
 
     @Test
     void howTheJvmEndedDecidesTheReasonNotWhatItPrinted() {
-        String imitation = "java.lang.OutOfMemoryError: unable to create native thread";
-        ResultProtocol.Interpretation killed = interpret(new ResultProtocol.JvmEnd(null, Duration.ofSeconds(30),
-                imitation, ""), false, started("a"));
-        ResultProtocol.Interpretation exited = interpret(new ResultProtocol.JvmEnd(0, Duration.ofSeconds(30),
-                imitation, ""), false, started("a"));
+        String imitation = "\njava.lang.OutOfMemoryError: unable to create native thread";
+        ResultProtocol.Interpretation killed = interpret(new ResultProtocol.JvmEnd(null, false, Duration.ofSeconds(30),
+                imitation), false, started("a"));
+        ResultProtocol.Interpretation exited = interpret(new ResultProtocol.JvmEnd(0, false, Duration.ofSeconds(30),
+                imitation), false, started("a"));
         ResultProtocol.Interpretation outOfMemory = interpret(new ResultProtocol.JvmEnd(
-                ResultProtocol.OUT_OF_MEMORY_EXIT_CODE, Duration.ofSeconds(30), "", ""), false, started("a"));
+                ResultProtocol.OUT_OF_MEMORY_EXIT_CODE, false, Duration.ofSeconds(30), ""), false, started("a"));
+        ResultProtocol.Interpretation flooded = interpret(new ResultProtocol.JvmEnd(1, true, Duration.ofSeconds(30), ""),
+                false, started("a"));
 
         assertThat(killed.outcomes().get("a").reason()).isEqualTo(Reason.TIMEOUT);
         assertThat(exited.outcomes().get("a").reason()).isEqualTo(Reason.JVM_DIED);
         assertThat(outOfMemory.outcomes().get("a").reason()).isEqualTo(Reason.OUT_OF_RESOURCES);
+        assertThat(flooded.outcomes().get("a").reason()).isEqualTo(Reason.OUT_OF_RESOURCES);
+        assertThat(flooded.outcomes().get("a").message()).contains("threads or processes without bound");
     }
 
     @Test
