@@ -34,6 +34,12 @@ chmod 1777 "$root/tmp"
 cp "$busybox" "$root/bin/busybox"
 for tool in sh ls cat mkdir chown chmod rm cp mv ps kill sleep env id; do ln -s busybox "$root/bin/$tool"; done
 cp -r /usr/lib/locale/C.utf8 "$root/usr/lib/locale/" 2>/dev/null || true
+# util-linux's setpriv: batch grading's grader (root in the container) runs student code as nobody with it.
+setpriv=$(command -v setpriv || true)
+if [ -n "$setpriv" ]; then
+  cp -L "$setpriv" "$root/bin/setpriv"
+  ldd "$setpriv" | grep -o '/[^ ]*' | sort -u | while read -r lib; do cp -L --parents "$lib" "$root"; done
+fi
 printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/sh\n' > "$root/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
 

@@ -103,7 +103,7 @@ final class StudentGrader {
         }
         options.exercises().forEach(e -> args.addAll(List.of("--exercise", e)));
         return new SandboxJob(GraderLaunch.MAIN_CLASS, args, graderClasspath, options.timeLimit(), RESULT,
-                scratch.resolve("run"), inputs, Vmlens.buildPaths(), secret);
+                scratch.resolve("run"), inputs, Vmlens.buildPaths(), secret).asGrader();
     }
 
     private static StudentResult graded(String id, String name, String hash, GradeReport report, long seed) {

@@ -22,6 +22,7 @@ import threadlab.grader.report.Points;
 import threadlab.grader.sandbox.HarnessLaunch;
 import threadlab.grader.sandbox.LocalContainment;
 import threadlab.grader.sandbox.Sandbox;
+import threadlab.grader.sandbox.SandboxMode;
 import threadlab.grader.submission.Submission;
 
 /**
@@ -66,7 +67,7 @@ public final class GradingEngine {
     public GradeReport grade(GradeRequest request) {
         Submission submission = Submission.open(request.submission(), request.workDir());
         List<ExerciseReport> exercises = new ArrayList<>();
-        Optional<LocalContainment> containment = LocalContainment.detect();
+        Optional<LocalContainment> containment = LocalContainment.detect(request.sandbox() == SandboxMode.CONTAINER);
         Path scratch = containment.map(LocalContainment::newScratch).orElse(request.workDir());
         try (LazySandbox sandbox = new LazySandbox(request.sandbox())) {
             ExerciseGrader grader = new ExerciseGrader(new SourceCompiler(), ApiContract.load(),

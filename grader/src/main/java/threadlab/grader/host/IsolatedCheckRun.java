@@ -99,6 +99,8 @@ final class IsolatedCheckRun {
                     .run();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a JVM for the checks", e);
+        } finally {
+            containment.ifPresent(LocalContainment::afterRun);
         }
         ResultProtocol.JvmEnd end = new ResultProtocol.JvmEnd(ended.exitCode(), ended.taskLimitReached(), limit,
                 tail(stdout) + tail(stderr));

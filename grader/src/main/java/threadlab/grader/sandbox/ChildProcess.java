@@ -98,7 +98,7 @@ public final class ChildProcess {
      */
     public Ended run() throws IOException {
         long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
         if (directory != null) {
             builder.directory(directory.toFile());
         }
@@ -112,9 +112,9 @@ public final class ChildProcess {
             }
         }
         Optional<PidsLimit> pids = maxTasks > 0 ? PidsLimit.create(maxTasks) : Optional.empty();
+        pids.ifPresent(p -> builder.command(p.enteringFirst(command)));
         Process process = builder.start();
         try {
-            pids.ifPresent(p -> p.add(process));
             feed(process, stdin);
             boolean ended = process.waitFor(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
             return new Ended(ended ? process.exitValue() : null, Duration.ofNanos(System.nanoTime() - start),

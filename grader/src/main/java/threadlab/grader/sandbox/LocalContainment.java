@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,8 +17,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +32,10 @@ import java.util.stream.Stream;
  * socket or raise its pids cgroup; without a network namespace's interfaces it reaches no network; and when it
  * ends, the kernel ends every process it started (the namespace's first process is gone).
  *
+ * <p>Inside a batch grading's container, which gives no namespaces but has nothing else running, the JVM runs as
+ * {@code nobody} without them (the container has no network), and every process of {@code nobody} is killed
+ * when it ends ({@link #afterRun()}).
+ *
  * <p>Everything such a JVM reads must be readable by {@code nobody}: the harness's module path is copied once into a
  * root-owned, world-readable cache ({@link #readable(List)}), and the grading's work folder is a scratch folder
  * made for the purpose ({@link #newScratch()}).
@@ -37,37 +45,74 @@ public final class LocalContainment {
     /** {@code nobody} on Debian and most Linux distributions. */
     static final int UNPRIVILEGED_ID = 65534;
     private static final Path CACHE = Path.of(System.getProperty("java.io.tmpdir"));
-    private static volatile Optional<LocalContainment> detected;
+    /** What {@link #detect(boolean)} found, for false and true. */
+    private static final Map<Boolean, Optional<LocalContainment>> DETECTED = new ConcurrentHashMap<>();
 
-    private LocalContainment() {
+    private final boolean namespaces;
+
+    private LocalContainment(boolean namespaces) {
+        this.namespaces = namespaces;
     }
 
     /** The containment this machine allows: present when running as root with working namespaces, else empty. */
     public static Optional<LocalContainment> detect() {
-        Optional<LocalContainment> known = detected;
-        if (known == null) {
-            known = isRoot() && works() ? Optional.of(new LocalContainment()) : Optional.empty();
-            detected = known;
-        }
-        return known;
+        return detect(false);
+    }
+
+    /**
+     * The containment this machine allows.
+     *
+     * @param aloneInSandbox the grader runs alone in a sandbox container of its own (batch grading): there, without
+     *                       namespaces, a change of user and killing every process of that user still contain
+     */
+    public static Optional<LocalContainment> detect(boolean aloneInSandbox) {
+        return DETECTED.computeIfAbsent(aloneInSandbox, alone -> {
+            LocalContainment full = new LocalContainment(true);
+            LocalContainment userOnly = new LocalContainment(false);
+            return !isRoot() ? Optional.empty() : full.works() ? Optional.of(full)
+                    : alone && userOnly.works() ? Optional.of(userOnly) : Optional.empty();
+        });
     }
 
     /** What the local sandbox contains here, said plainly for the reports. */
     public static String describe(Optional<LocalContainment> containment) {
         return containment.isPresent()
-                ? "check JVMs run as nobody in their own PID and network namespaces: no writes outside their scratch "
-                        + "folder, no network, no process outlives them"
+                ? "check JVMs run as nobody" + (containment.get().namespaces ? " in their own PID and network namespaces"
+                        : "") + ": no writes outside their scratch folder, no network, no process outlives them"
                 : "check JVMs run as your user: the bytecode allowlist, heap, time and (where possible) pids limits "
                         + "contain them, but not the operating system (grading as root adds users and namespaces)";
     }
 
-    /** {@code command} run as {@code nobody} in new PID, mount (for its own /proc) and network namespaces. */
+    /** {@code command} run as {@code nobody}, in new PID, mount (for its own /proc) and network namespaces if allowed. */
     public List<String> wrap(List<String> command) {
-        List<String> wrapped = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--mount-proc", "--net",
-                "--kill-child", "--", "setpriv", "--reuid=" + UNPRIVILEGED_ID, "--regid=" + UNPRIVILEGED_ID,
+        List<String> wrapped = new ArrayList<>();
+        if (namespaces) {
+            wrapped.addAll(List.of("unshare", "--pid", "--fork", "--mount-proc", "--net", "--kill-child", "--"));
+        }
+        wrapped.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED_ID, "--regid=" + UNPRIVILEGED_ID,
                 "--clear-groups", "--no-new-privs", "--"));
         wrapped.addAll(command);
         return wrapped;
+    }
+
+    /**
+     * Ends whatever the contained JVM left running. With namespaces the kernel did already; without (alone in a
+     * sandbox container), every process of {@code nobody} is killed: nothing else runs as {@code nobody} there.
+     */
+    public void afterRun() {
+        if (namespaces) {
+            return;
+        }
+        ProcessHandle.allProcesses().filter(LocalContainment::isUnprivileged).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static boolean isUnprivileged(ProcessHandle process) {
+        try {
+            return Integer.valueOf(UNPRIVILEGED_ID).equals(Files.getAttribute(Path.of("/proc/" + process.pid()),
+                    "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A new scratch folder that {@code nobody} may enter (not list), owned by root; delete it when done. */
@@ -100,6 +145,9 @@ public final class LocalContainment {
      * under a home folder it cannot enter). Made once per content and reused.
      */
     public List<Path> readable(List<Path> paths) {
+        if (paths.stream().allMatch(LocalContainment::othersCanRead)) {
+            return paths;
+        }
         Path copy = CACHE.resolve("threadlab-readable-" + fingerprint(paths));
         List<Path> copied = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
@@ -124,6 +172,30 @@ public final class LocalContainment {
         return copied;
     }
 
+    /** Whether a user with no rights of its own can read {@code path} (every file below it) and reach it. */
+    private static boolean othersCanRead(Path path) {
+        try {
+            for (Path up = path.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+                if (!Files.getPosixFilePermissions(up).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            }
+            try (Stream<Path> files = Files.walk(path)) {
+                return files.allMatch(f -> {
+                    try {
+                        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(f);
+                        return mode.contains(PosixFilePermission.OTHERS_READ)
+                                && (!Files.isDirectory(f) || mode.contains(PosixFilePermission.OTHERS_EXECUTE));
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** Deletes a scratch folder and everything a contained JVM left in it. */
     public static void delete(Path dir) {
         if (!Files.exists(dir)) {
@@ -145,11 +217,11 @@ public final class LocalContainment {
     }
 
     /** Whether the tools are there and the kernel allows the namespaces (it may not inside a container). */
-    private static boolean works() {
+    private boolean works() {
         try {
             Path log = Files.createTempFile("threadlab-containment", ".log");
             try {
-                ChildProcess.Ended ended = ChildProcess.of(new LocalContainment().wrap(List.of("true")))
+                ChildProcess.Ended ended = ChildProcess.of(wrap(List.of("sh", "-c", ":")))
                         .stdout(log).timeLimit(Duration.ofSeconds(10)).run();
                 return Integer.valueOf(0).equals(ended.exitCode());
             } finally {

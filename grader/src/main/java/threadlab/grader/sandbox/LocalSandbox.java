@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a job in a JVM on this machine: its own process, heap limit, thread/process cap where the machine
@@ -25,7 +26,7 @@ final class LocalSandbox implements Sandbox {
     LocalSandbox(boolean isolated, String description) {
         this.isolated = isolated;
         this.description = description;
-        this.containment = LocalContainment.detect();
+        this.containment = LocalContainment.detect(isolated);
     }
 
     @Override
@@ -37,6 +38,7 @@ final class LocalSandbox implements Sandbox {
             linkInputs(job);
             ChildProcess.Ended ended = ChildProcess.of(contained(job)).directory(job.resultsDir()).stdin(job.stdin())
                     .stdout(log).timeLimit(job.timeLimit()).maxTasks(PidsLimit.MAX_TASKS).run();
+            containment.ifPresent(LocalContainment::afterRun);
             return new SandboxRun(ended.exitCode(), ChildProcess.read(log), result(job), ended.elapsed());
         } catch (IOException e) {
             boolean interrupted = Thread.currentThread().isInterrupted();
@@ -56,16 +58,19 @@ final class LocalSandbox implements Sandbox {
     }
 
     /**
-     * A harness job (its main class in a named module) runs student code directly: contained where this machine
-     * allows it. A grader job (batch grading's) contains its own check JVMs, so it keeps the grader's rights.
+     * A job that runs student code directly is contained where this machine allows it. A trusted job (batch
+     * grading's grader) contains the student code it runs itself, so it keeps the grader's rights.
      */
     private List<String> contained(SandboxJob job) {
-        if (containment.isEmpty() || job.mainModule() == null) {
+        if (containment.isEmpty() || job.trusted()) {
             return command(job);
         }
         LocalContainment box = containment.get();
         box.giveToStudent(job.resultsDir());
-        return box.wrap(command(job.onModulePath(box.readable(job.modulePath()), job.mainModule())));
+        SandboxJob readable = new SandboxJob(job.mainClass(), job.arguments(), box.readable(job.classpath()),
+                job.timeLimit(), job.resultFile(), job.resultsDir(), job.inputs(), job.mirrored(), job.secret(),
+                box.readable(job.modulePath()), job.mainModule(), job.trusted());
+        return box.wrap(command(readable));
     }
 
     private static List<String> command(SandboxJob job) {
@@ -73,7 +78,7 @@ final class LocalSandbox implements Sandbox {
         command.add(HEAP);
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Djava.awt.headless=true");
-        command.addAll(job.launch(File.pathSeparator));
+        command.addAll(job.launch(File.pathSeparator, UnaryOperator.identity()));
         return ChildProcess.java(command);
     }
 

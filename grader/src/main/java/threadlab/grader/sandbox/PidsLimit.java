@@ -3,6 +3,7 @@ package threadlab.grader.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,13 +53,16 @@ public final class PidsLimit implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Moves {@code process} (before it starts threads of its own) into the group. */
-    public void add(Process process) {
-        try {
-            Files.writeString(group.resolve("cgroup.procs"), Long.toString(process.pid()));
-        } catch (IOException e) {
-            // the process already ended, or the group vanished: nothing left to limit
-        }
+    /**
+     * {@code command}, run by a shell that first enters the group and then becomes the command: everything the
+     * command starts, from its first thread on, counts against the limit (a process moved in after it started may
+     * already have started others outside it).
+     */
+    public List<String> enteringFirst(List<String> command) {
+        List<String> entering = new ArrayList<>(List.of("sh", "-c",
+                "echo $$ > '" + group.resolve("cgroup.procs") + "' && exec \"$0\" \"$@\""));
+        entering.addAll(command);
+        return entering;
     }
 
     /**

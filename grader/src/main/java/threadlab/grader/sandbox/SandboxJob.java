@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -23,10 +24,12 @@ import java.util.stream.Collectors;
  * @param modulePath the module path, made available like the class path; empty for a class-path program
  * @param mainModule the named module holding {@code mainClass}, which reads the class path; null for a
  *                   class-path program
+ * @param trusted    the program is the grader itself (batch grading), which contains the student code it runs: it
+ *                   runs as root inside a container; any other job runs student code and is contained itself
  */
 public record SandboxJob(String mainClass, List<String> arguments, List<Path> classpath, Duration timeLimit,
                          String resultFile, Path resultsDir, List<Path> inputs, List<Path> mirrored, String secret,
-                         List<Path> modulePath, String mainModule) {
+                         List<Path> modulePath, String mainModule, boolean trusted) {
 
     /** The folder, relative to the working folder, that holds the {@link #inputs}. */
     public static final String INPUT = "input";
@@ -45,7 +48,8 @@ public record SandboxJob(String mainClass, List<String> arguments, List<Path> cl
     /** A class-path program with inputs and mirrored paths. */
     public SandboxJob(String mainClass, List<String> arguments, List<Path> classpath, Duration timeLimit,
             String resultFile, Path resultsDir, List<Path> inputs, List<Path> mirrored, String secret) {
-        this(mainClass, arguments, classpath, timeLimit, resultFile, resultsDir, inputs, mirrored, secret, List.of(), null);
+        this(mainClass, arguments, classpath, timeLimit, resultFile, resultsDir, inputs, mirrored, secret, List.of(), null,
+                false);
     }
 
     /** A class-path program that reads nothing but its class path and its secret. */
@@ -57,23 +61,35 @@ public record SandboxJob(String mainClass, List<String> arguments, List<Path> cl
     /** This job, with {@code mainClass} in the named module {@code module} found on {@code path}. */
     public SandboxJob onModulePath(List<Path> path, String module) {
         return new SandboxJob(mainClass, arguments, classpath, timeLimit, resultFile, resultsDir, inputs, mirrored,
-                secret, path, module);
+                secret, path, module, trusted);
     }
 
-    /** The launcher's arguments that name the code to run and its arguments, paths joined with {@code separator}. */
-    public List<String> launch(String separator) {
+    /** This job, as the grader itself: see {@link #trusted()}. */
+    public SandboxJob asGrader() {
+        return new SandboxJob(mainClass, arguments, classpath, timeLimit, resultFile, resultsDir, inputs, mirrored,
+                secret, modulePath, mainModule, true);
+    }
+
+    /**
+     * The launcher's arguments that name the code to run and its arguments.
+     *
+     * @param separator between path entries
+     * @param placed    where the sandbox put each class or module path entry
+     */
+    public List<String> launch(String separator, UnaryOperator<Path> placed) {
         List<String> launch = new ArrayList<>();
         if (mainModule != null) {
-            launch.addAll(List.of("--module-path", joined(modulePath, separator), "--add-reads", mainModule + "=ALL-UNNAMED"));
+            launch.addAll(List.of("--module-path", joined(modulePath, separator, placed),
+                    "--add-reads", mainModule + "=ALL-UNNAMED"));
         }
-        launch.addAll(List.of("-cp", joined(classpath, separator)));
+        launch.addAll(List.of("-cp", joined(classpath, separator, placed)));
         launch.addAll(mainModule != null ? List.of("-m", mainModule + "/" + mainClass) : List.of(mainClass));
         launch.addAll(arguments);
         return launch;
     }
 
-    private static String joined(List<Path> paths, String separator) {
-        return paths.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(separator));
+    private static String joined(List<Path> paths, String separator, UnaryOperator<Path> placed) {
+        return paths.stream().map(p -> placed.apply(p.toAbsolutePath()).toString()).collect(Collectors.joining(separator));
     }
 
     /** The job's standard input: its secret on a line, then end-of-input. */

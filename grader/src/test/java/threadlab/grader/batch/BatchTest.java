@@ -84,6 +84,8 @@ class BatchTest {
         StudentResult erin = gradebook.row("erin").orElseThrow();
         assertThat(erin.status()).isEqualTo(StudentResult.GRADED);
         assertThat(erin.score()).isLessThan(erin.maxScore());
+        assertThat(erin.integrity()).as("her code reaches for files, sockets and System.exit").isEqualTo("rejected: counterlock");
+        assertThat(whole.resolve("instructor/erin.json")).content().contains("\"reason\" : \"rejected\"");
         for (String misbehaving : List.of("ivy", "jack", "kim")) {
             StudentResult row = gradebook.row(misbehaving).orElseThrow();
             assertThat(row.status()).as(misbehaving + ": " + row.reason()).isEqualTo(StudentResult.GRADED);
@@ -95,7 +97,7 @@ class BatchTest {
         assertThat(gradebook.row("gina").orElseThrow().reason()).contains("empty");
         assertThat(whole.resolve("students/alice/report.html")).exists();
         assertThat(whole.resolve("summary.html")).content().contains("What the class fails most", "frank", "zip-slip");
-        assertThat(wholeGradebook).startsWith("id,name,status,score,max_score,counterlock,reason\n");
+        assertThat(wholeGradebook).startsWith("id,name,status,score,max_score,counterlock,reason,integrity\n");
     }
 
     @Test
