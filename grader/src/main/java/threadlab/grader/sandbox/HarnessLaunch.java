@@ -42,6 +42,11 @@ public final class HarnessLaunch {
                 .collect(Collectors.toList());
     }
 
+    /** The harness's own classes (its jar, or its class folder in a build). */
+    public static Path harness() {
+        return codeSource();
+    }
+
     /** The harness's module name: see its {@code module-info.java}. */
     public static final String MODULE = "threadlab.grader.harness";
 
