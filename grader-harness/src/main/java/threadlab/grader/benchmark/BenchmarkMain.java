@@ -60,19 +60,16 @@ public final class BenchmarkMain {
      * @throws IOException if the file is missing, unreadable, or not sealed with {@code secret}
      */
     public static BenchmarkResults read(Path file, String secret) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        int newline = text.indexOf('\n');
-        if (newline < 0 || !ResultChannel.isSealed(secret, text.substring(newline + 1), text.substring(0, newline))) {
-            throw new IOException(file.getFileName() + " was not written by the benchmark harness");
-        }
-        return JSON.readValue(text.substring(newline + 1), BenchmarkResults.class);
+        String json = ResultChannel.unsealedDocument(secret, Files.readString(file, StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IOException(file.getFileName() + " was not written by the benchmark harness"));
+        return JSON.readValue(json, BenchmarkResults.class);
     }
 
     private static void write(BenchmarkResults results, Path file, String secret) {
         try {
             Path partial = file.resolveSibling(file.getFileName() + ".part");
             String json = JSON.writeValueAsString(results);
-            Files.writeString(partial, ResultChannel.seal(secret, json) + "\n" + json, StandardCharsets.UTF_8);
+            Files.writeString(partial, ResultChannel.sealedDocument(secret, json), StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -148,6 +149,21 @@ public final class ResultChannel implements AutoCloseable {
     /** Seals any text with {@code secret}: the benchmark's results file uses the same seal. */
     public static String seal(String secret, String text) {
         return seal(mac(HexFormat.of().parseHex(secret)), text);
+    }
+
+    /** A whole document sealed for a file: its seal on the first line, then the text. */
+    public static String sealedDocument(String secret, String text) {
+        return seal(secret, text) + "\n" + text;
+    }
+
+    /** The text of a document {@link #sealedDocument} made with {@code secret}; empty if it is not one. */
+    public static Optional<String> unsealedDocument(String secret, String document) {
+        int newline = document.indexOf('\n');
+        if (newline < 0) {
+            return Optional.empty();
+        }
+        String text = document.substring(newline + 1);
+        return isSealed(secret, text, document.substring(0, newline)) ? Optional.of(text) : Optional.empty();
     }
 
     /** Whether {@code seal} is {@code text}'s seal under {@code secret}. */

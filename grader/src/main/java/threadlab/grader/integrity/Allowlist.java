@@ -45,6 +45,8 @@ public final class Allowlist {
     /** Bootstrap methods {@code javac} emits for lambdas, string concatenation, records and switches. */
     private static final Set<String> BOOTSTRAP_OWNERS = Set.of("java.lang.invoke.LambdaMetafactory",
             "java.lang.invoke.StringConcatFactory", "java.lang.runtime.ObjectMethods", "java.lang.runtime.SwitchBootstraps");
+    /** What {@code javac} makes a serializable lambda deserialize through: it only reads the lambda's description. */
+    private static final String SERIALIZED_LAMBDA = "java.lang.invoke.SerializedLambda";
     /** {@code java.io} types for streams in memory and over a process's pipes; none opens a file. */
     private static final Set<String> IO_TYPES = Set.of("Serializable", "Closeable", "Flushable", "IOException",
             "UncheckedIOException", "EOFException", "InterruptedIOException", "InputStream", "OutputStream",
@@ -109,6 +111,9 @@ public final class Allowlist {
         if (type.startsWith("java.io.")) {
             return IO_TYPES.contains(type.substring("java.io.".length())) && !opensByName(type, member, descriptor)
                     ? null : "files";
+        }
+        if (type.equals(SERIALIZED_LAMBDA)) {
+            return null; // javac's $deserializeLambda$ of a serializable lambda (a RemoteFunction) reads one
         }
         if (DENIED_TYPES.stream().anyMatch(denied -> covers(denied, type))) {
             return deniedWhy(type);

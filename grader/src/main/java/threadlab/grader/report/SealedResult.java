@@ -18,19 +18,15 @@ public final class SealedResult {
     }
 
     public static void write(GradeReport report, Path file, String secret) throws IOException {
-        String json = JsonReport.JSON.writeValueAsString(report);
-        Files.writeString(file, ResultChannel.seal(secret, json) + "\n" + json, StandardCharsets.UTF_8);
+        Files.writeString(file, ResultChannel.sealedDocument(secret, JsonReport.JSON.writeValueAsString(report)),
+                StandardCharsets.UTF_8);
     }
 
     /** The report in {@code file} if it is sealed with {@code secret}; empty if missing, damaged or forged. */
     public static Optional<GradeReport> read(Path file, String secret) {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            int newline = text.indexOf('\n');
-            if (newline < 0 || !ResultChannel.isSealed(secret, text.substring(newline + 1), text.substring(0, newline))) {
-                return Optional.empty();
-            }
-            return Optional.of(JsonReport.JSON.readValue(text.substring(newline + 1), GradeReport.class));
+            Optional<String> json = ResultChannel.unsealedDocument(secret, Files.readString(file, StandardCharsets.UTF_8));
+            return json.isEmpty() ? Optional.empty() : Optional.of(JsonReport.JSON.readValue(json.get(), GradeReport.class));
         } catch (IOException e) {
             return Optional.empty();
         }

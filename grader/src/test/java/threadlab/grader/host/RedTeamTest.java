@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
@@ -20,9 +22,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.Docker;
 import threadlab.grader.Grading;
 import threadlab.grader.ProjectLayout;
 import threadlab.grader.api.Category;
+import threadlab.grader.batch.Gradebook;
+import threadlab.grader.batch.StudentResult;
+import threadlab.grader.cli.ThreadLabCli;
 import threadlab.grader.exercise.Exercise;
 import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.ExerciseReport;
@@ -139,6 +145,47 @@ class RedTeamTest {
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
                 .filter(line -> line.contains("sleep " + marker))).as("processes left behind").isEmpty();
         assertNoPoints(report);
+    }
+
+    /** The whole suite as a class graded by {@code grade batch}, one container each: every row 0, marked for review. */
+    @Test
+    @Timeout(600)
+    void inABatchEveryAttackScoresZeroAndIsMarkedForTheInstructor() throws Exception {
+        Docker.assumeAvailable();
+        Path klass = Files.createDirectories(work.resolve("class"));
+        List<String> attacks = List.of("ForgesResultsThenHalts", "ForgesResultsInShutdownHook", "ReflectsIntoTheHarness",
+                "WritesOutsideAndConnects", "ForgesTheBenchmark", "LeavesAProcessBehind");
+        for (String name : attacks) {
+            copyTree(attack(name, work.resolve("marker").toString(), 9), klass.resolve(name));
+        }
+        Path out = work.resolve("batch");
+        StringWriter err = new StringWriter();
+        int exit = ThreadLabCli.run(new String[] {"batch", klass.toString(), "--out", out.toString(), "--quick",
+                "--exercise", "counterlock", "--exercise", "threadsafeset", "--exercise", "processmap",
+                "--sandbox", "docker", "--jobs", "2"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertThat(exit).as(err.toString()).isZero();
+        Gradebook gradebook = Gradebook.read(out);
+        assertThat(gradebook.rows()).extracting(StudentResult::id).containsExactlyInAnyOrderElementsOf(attacks);
+        assertThat(gradebook.rows()).allSatisfy(row -> {
+            assertThat(row.status()).as(row.id() + ": " + row.reason()).isEqualTo(StudentResult.GRADED);
+            assertThat(row.score()).as(row.id()).isZero();
+            // processmap may start processes: that attack is not rejected, its process ends with the container's grading.
+            assertThat(row.integrity()).as(row.id()).startsWith(row.id().equals("LeavesAProcessBehind") ? "" : "rejected: ");
+        });
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.collect(Collectors.toList())) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
     }
 
     private GradeReport grade(String attack, boolean allowlist) throws IOException {

@@ -1,0 +1,120 @@
+package threadlab.grader.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.ProjectLayout;
+import threadlab.grader.compile.Compilation;
+import threadlab.grader.compile.SourceCompiler;
+import threadlab.grader.exercise.Exercise;
+
+/** The allowlist lets through what exercises need and javac emits, and names each use of what it denies. */
+class BytecodeScanTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theReferenceSolutionsAndTheStubsStayInsideTheirAllowlists() throws IOException {
+        for (Exercise exercise : Exercise.values()) {
+            for (Path sources : List.of(ProjectLayout.solutionSources(), ProjectLayout.exerciseSources())) {
+                Path classes = compile(sources.resolve("threadlab").resolve(exercise.id()), exercise.id() + sources.hashCode());
+                assertThat(BytecodeScan.violations(classes, exercise)).as("%s in %s", exercise, sources).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void whatJavacEmitsForLambdasRecordsSwitchesAndConcatenationIsAllowed() throws IOException {
+        Path classes = compileOne("processmap", "Modern.java", """
+                package threadlab.processmap;
+                import java.io.Serializable;
+                import java.util.function.Function;
+                record Modern(String name, int size) {
+                    interface Remote extends Function<Integer, Integer>, Serializable { }
+                    enum Kind { A, B }
+                    static String describe(Kind kind, Object o) {
+                        Remote twice = x -> x * 2;
+                        Runnable r = () -> System.out.println("run " + o);
+                        r.run();
+                        assert kind != null;
+                        return switch (kind) { case A -> "a" + twice.apply(1); case B -> "b"; };
+                    }
+                }
+                """);
+
+        assertThat(BytecodeScan.violations(classes, Exercise.PROCESSMAP)).isEmpty();
+    }
+
+    @Test
+    void eachDeniedUseIsNamedWithClassMethodLineAndApi() throws IOException {
+        Path classes = compileOne("counterlock", "Sneaky.java", """
+                package threadlab.counterlock;
+                final class Sneaky {
+                    void run() throws Exception {
+                        Class.forName("threadlab.grader.harness.ForkMain").getDeclaredField("x").setAccessible(true);
+                        java.nio.file.Files.readString(java.nio.file.Path.of("/etc/passwd"));
+                        new java.net.Socket("localhost", 80).close();
+                        System.getProperty("user.home");
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> { }));
+                        new ProcessBuilder("sh").start();
+                        new java.io.PrintStream("out.txt").close();
+                        System.exit(0);
+                    }
+                }
+                """);
+
+        List<Violation> found = BytecodeScan.violations(classes, Exercise.COUNTERLOCK);
+
+        assertThat(found).extracting(Violation::api).contains("java.lang.Class.forName", "java.lang.Class.getDeclaredField",
+                "java.lang.reflect.Field.setAccessible", "java.nio.file.Files.readString", "java.net.Socket.<init>",
+                "java.lang.System.getProperty", "java.lang.Runtime.addShutdownHook", "java.lang.ProcessBuilder.<init>",
+                "java.io.PrintStream.<init>", "java.lang.System.exit");
+        assertThat(found).allSatisfy(v -> {
+            assertThat(v.inClass()).isEqualTo("threadlab.counterlock.Sneaky");
+            assertThat(v.inMethod()).isEqualTo("run");
+            assertThat(v.line()).isBetween(4, 11);
+        });
+        assertThat(found.get(0).toString()).startsWith("threadlab.counterlock.Sneaky.run (line 4) uses java.lang.Class.forName");
+    }
+
+    @Test
+    void onlyTheProcessMapMayStartItsWorker() throws IOException {
+        String worker = """
+                package threadlab.%s;
+                final class Starter {
+                    Process start() throws Exception {
+                        String launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                        return new ProcessBuilder(launcher, "-cp", System.getProperty("java.class.path"), "Worker").start();
+                    }
+                }
+                """;
+        Path processmap = compileOne("processmap", "Starter.java", worker.formatted("processmap"));
+        Path counterlock = compileOne("counterlock", "Starter.java", worker.formatted("counterlock"));
+
+        assertThat(BytecodeScan.violations(processmap, Exercise.PROCESSMAP)).isEmpty();
+        assertThat(BytecodeScan.violations(counterlock, Exercise.COUNTERLOCK)).extracting(Violation::api)
+                .contains("java.lang.ProcessBuilder.<init>", "java.lang.System.getProperty");
+    }
+
+    private Path compileOne(String exercise, String file, String source) throws IOException {
+        Path dir = Files.createDirectories(work.resolve("src-" + exercise + "-" + file).resolve(exercise));
+        Files.writeString(dir.resolve(file), source);
+        return compile(dir, exercise + "-" + file);
+    }
+
+    private Path compile(Path sourceDir, String name) throws IOException {
+        List<Path> sources;
+        try (var files = Files.list(sourceDir)) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+        Compilation compilation = new SourceCompiler().compile(sources, work.resolve("classes-" + name));
+        assertThat(compilation.success()).as(String.join("\n", compilation.diagnostics())).isTrue();
+        return compilation.outputDir();
+    }
+}
