@@ -57,13 +57,6 @@ final class ExerciseGrader {
         this.containment = containment;
     }
 
-    private static String rejection(List<Violation> violations) {
-        return "Not run: your code uses APIs this exercise does not allow, so none of it was run and the exercise "
-                + "scores 0. Remove these uses (the exercise's guide lists what is allowed):\n"
-                + violations.stream().limit(20).map(v -> "  - " + v).collect(Collectors.joining("\n"))
-                + (violations.size() > 20 ? "\n  ... and " + (violations.size() - 20) + " more" : "");
-    }
-
     ExerciseReport grade(Exercise exercise, List<Path> sources, List<CheckDefinition> checks, GradeRequest request) {
         // --quick leaves the slow phases' checks out of the score altogether, so a quick score is comparable.
         List<CheckDefinition> graded = checks.stream()
@@ -119,6 +112,14 @@ final class ExerciseGrader {
     private Phase phaseOf(CheckDefinition check) {
         return phases.stream().filter(p -> p.claims(check)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no phase runs the check " + check.id()));
+    }
+
+    /** The message of every check of a rejected exercise: one line per use of a denied API. */
+    private static String rejection(List<Violation> violations) {
+        return "Not run: your code uses APIs this exercise does not allow, so none of it was run and the exercise "
+                + "scores 0. Remove these uses (the exercise's guide lists what is allowed):\n"
+                + violations.stream().limit(20).map(v -> "  - " + v).collect(Collectors.joining("\n"))
+                + (violations.size() > 20 ? "\n  ... and " + (violations.size() - 20) + " more" : "");
     }
 
     /** What the phases of one exercise produced. */
