@@ -160,6 +160,16 @@ public class PoolExecutorChecks {
             title = "Tasks start in submission order")
     void submissionOrder() throws Throwable {
         PoolExecutor pool = pool(1);
+        // The only worker is kept busy while the 50 tasks are submitted: they all wait in the queue, so the order
+        // in which they leave it shows (a worker that kept up with the submissions would hide a LIFO queue).
+        CountDownLatch gate = gate();
+        CountDownLatch busy = new CountDownLatch(1);
+        TaskFuture<Object> blocker = pool.submit(() -> {
+            busy.countDown();
+            return await(gate);
+        });
+        that(busy.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS),
+                "The first task submitted to a pool of one worker did not start within %d s.", LIMIT.toSeconds());
         List<Integer> started = new CopyOnWriteArrayList<>();
         List<TaskFuture<Void>> futures = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -168,11 +178,14 @@ public class PoolExecutorChecks {
                 started.add(n);
             }));
         }
+        gate.countDown();
+        get(blocker, "a task that waited for the check");
         for (TaskFuture<Void> future : futures) {
             get(future, "one of 50 tasks on a single worker");
         }
         that(started.equals(IntStream.range(0, 50).boxed().collect(Collectors.toList())),
-                "On a single worker, tasks started in the order %s; they must start in submission order.", started);
+                "On a single worker, 50 tasks queued behind a busy one started in the order %s; they must start in "
+                        + "submission order (take tasks from the head of a FIFO queue).", started);
     }
 
     @Property(tries = 40)
