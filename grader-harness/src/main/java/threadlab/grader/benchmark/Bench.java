@@ -2,39 +2,44 @@ package threadlab.grader.benchmark;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Measures implementations side by side and records the results; what a {@link Benchmark} works with.
  *
- * <p>Every comparison runs a warm-up round, then several rounds in which the baseline and each candidate run
- * one after the other (A B C, A B C, ...). A speed-up is the baseline's time over the candidate's time <em>in
- * the same round</em>, and the reported value is the median over the rounds: a slow moment of the machine
- * then hurts both sides of one round, not the result. A candidate that throws or does not finish within its
- * limit gets a row with the reason and is not run again; the others go on.
+ * <p>Every comparison warms up until its timings settle, then runs rounds in which the baseline and each
+ * candidate run one after the other (A B C, A B C, ...). A speed-up is the baseline's time over the candidate's
+ * time <em>in the same round</em>, and the reported value is the median over the rounds: a slow moment of the
+ * machine then hurts both sides of one round, not the result. What a check scores (a {@link ScoredPair}, a
+ * {@link #ratio}) runs on for more rounds, until the interval around its median is narrow ({@link Rounds}).
+ * A candidate that throws or does not finish within its limit gets a row with the reason and is not run again;
+ * the others go on.
  */
 public final class Bench {
 
     private final int cpus;
-    private final int rounds;
+    private final Rounds rounds;
     private final Duration runLimit;
     private final Consumer<BenchmarkResults> sink;
     private final List<BenchmarkRow> rows = new ArrayList<>();
-    private final Map<String, Double> ratios = new LinkedHashMap<>();
+    private final List<BenchmarkShare> shares = new ArrayList<>();
+    private final Map<String, Spread> ratios = new LinkedHashMap<>();
     private final Map<String, String> facts = new LinkedHashMap<>();
     private final List<String> errors = new ArrayList<>();
+    private final BackgroundCpu background = new BackgroundCpu();
 
     /**
-     * @param rounds   measured rounds after the warm-up
+     * @param rounds   how many rounds each comparison runs
      * @param runLimit the longest one run of a candidate may take before it is given up
      * @param sink     receives the results after every change, so a benchmark stopped halfway keeps them
      */
-    public Bench(int cpus, int rounds, Duration runLimit, Consumer<BenchmarkResults> sink) {
+    public Bench(int cpus, Rounds rounds, Duration runLimit, Consumer<BenchmarkResults> sink) {
         this.cpus = cpus;
         this.rounds = rounds;
         this.runLimit = runLimit;
@@ -46,64 +51,91 @@ public final class Bench {
         return cpus;
     }
 
+    /**
+     * Marks a process as the grader's own (a reference implementation's worker): the CPU it uses while a reference
+     * runs is the reference's work, not background work.
+     */
+    public void ownsProcess(long pid) {
+        background.own(pid);
+    }
+
     /** Measures each candidate against {@code baseline} on {@code workload}; the baseline gets a row of its own. */
     public void compare(String workload, Timed baseline, List<Candidate> candidates) {
-        List<Candidate> alive = new ArrayList<>(candidates);
-        Map<Candidate, String> failures = new LinkedHashMap<>();
-        Map<Candidate, double[]> times = new LinkedHashMap<>();
-        candidates.forEach(c -> times.put(c, new double[rounds]));
-        double[] baselineTimes = new double[rounds];
-        for (int round = -1; round < rounds; round++) { // round -1 is the warm-up
-            double base;
-            try {
-                base = time(baseline);
-            } catch (Exception e) {
-                error(workload + ": the baseline failed: " + e);
-                return;
-            }
-            if (round >= 0) {
-                baselineTimes[round] = base;
-            }
-            for (Candidate candidate : List.copyOf(alive)) {
-                try {
-                    double t = time(candidate.run());
-                    if (round >= 0) {
-                        times.get(candidate)[round] = t;
-                    }
-                } catch (Exception e) {
-                    alive.remove(candidate);
-                    failures.put(candidate, describe(e));
-                }
+        compare(workload, baseline, candidates, List.of());
+    }
+
+    /**
+     * Measures each candidate against {@code baseline} on {@code workload}, and each scored pair's candidate
+     * against its reference, running the pairs until their shares are known precisely enough.
+     */
+    public void compare(String workload, Timed baseline, List<Candidate> candidates, List<ScoredPair> scored) {
+        Series base = new Series(baseline);
+        Map<Candidate, Series> series = new LinkedHashMap<>();
+        candidates.forEach(c -> series.put(c, new Series(c.run())));
+        Set<Series> watched = new LinkedHashSet<>();
+        scored.forEach(p -> {
+            watched.add(series.get(p.candidate()));
+            watched.add(series.get(p.reference()));
+            series.get(p.reference()).accountsBackground = true;
+        });
+        List<Series> all = new ArrayList<>(List.of(base));
+        all.addAll(series.values());
+        List<Series> settling = new ArrayList<>(List.of(base));
+        settling.addAll(watched);
+        warmUp(all, settling);
+        if (base.failure != null) {
+            error(workload + ": the baseline failed: " + base.failure);
+            return;
+        }
+        for (int round = 0; round < rounds.max(); round++) {
+            boolean shown = round < rounds.shown();
+            measure(shown ? all : List.copyOf(watched));
+            if (round + 1 >= rounds.min() && scored.stream().allMatch(p -> settled(series.get(p.candidate()), series.get(p.reference()), p.band()))) {
+                break;
             }
         }
-        rows.add(new BenchmarkRow(workload, "sequential", 1, median(baselineTimes), 1.0, ones(rounds), null));
+        if (base.failure != null) {
+            error(workload + ": the baseline failed: " + base.failure);
+            return;
+        }
+        rows.add(new BenchmarkRow(workload, "sequential", 1, base.median(), 1.0, ones(base.times.size()), null));
         for (Candidate candidate : candidates) {
-            String failure = failures.get(candidate);
-            rows.add(failure != null
-                    ? new BenchmarkRow(workload, candidate.implementation(), candidate.workers(), 0, 0, List.of(), failure)
-                    : row(workload, candidate, baselineTimes, times.get(candidate)));
+            Series s = series.get(candidate);
+            rows.add(s.failure != null
+                    ? new BenchmarkRow(workload, candidate.implementation(), candidate.workers(), 0, 0, List.of(), s.failure)
+                    : row(workload, candidate, base, s));
+        }
+        for (ScoredPair pair : scored) {
+            Series reference = series.get(pair.reference());
+            shares.add(new BenchmarkShare(workload, pair.candidate().implementation(), pair.candidate().workers(),
+                    pair.reference().implementation(), pair.reference().workers(),
+                    Spread.of(share(series.get(pair.candidate()), reference)), reference.backgroundCpus()));
         }
         publish();
     }
 
     /**
      * Measures {@code candidate} against {@code reference} doing the same work, and records the ratio of their
-     * times (reference / candidate, the median over the rounds): above 1 the candidate is faster.
+     * times (reference / candidate, median and interval over the rounds): above 1 the candidate is faster.
+     *
+     * @param band the band the check scores the ratio in: the rounds stop once it decides
      */
-    public void ratio(String name, Timed reference, Timed candidate) {
-        double[] ratiosByRound = new double[rounds];
-        try {
-            for (int round = -1; round < rounds; round++) {
-                double ref = time(reference);
-                double cand = time(candidate);
-                if (round >= 0) {
-                    ratiosByRound[round] = ref / cand;
-                }
+    public void ratio(String name, Timed reference, Timed candidate, Band band) {
+        Series ref = new Series(reference);
+        Series cand = new Series(candidate);
+        List<Series> both = List.of(ref, cand);
+        warmUp(both, both);
+        for (int round = 0; round < rounds.max() && ref.failure == null && cand.failure == null; round++) {
+            measure(both);
+            if (round + 1 >= rounds.min() && settled(cand, ref, band)) {
+                break;
             }
-            ratios.put(name, median(ratiosByRound));
-        } catch (Exception e) {
-            error(name + ": " + describe(e));
         }
+        if (ref.failure != null || cand.failure != null) {
+            error(name + ": " + (cand.failure != null ? cand.failure : "the reference " + ref.failure));
+            return;
+        }
+        ratios.put(name, Spread.of(share(cand, ref)));
         publish();
     }
 
@@ -121,22 +153,121 @@ public final class Bench {
 
     /** The results so far; {@code finished} says whether the benchmark is over. */
     public BenchmarkResults results(boolean finished) {
-        return new BenchmarkResults(cpus, System.getProperty("java.version"), List.copyOf(rows), Map.copyOf(ratios),
-                Map.copyOf(facts), List.copyOf(errors), finished);
+        Map<String, Double> medians = new LinkedHashMap<>();
+        ratios.forEach((name, spread) -> medians.put(name, spread.median()));
+        return new BenchmarkResults(cpus, System.getProperty("java.version"), List.copyOf(rows), medians,
+                Map.copyOf(ratios), List.copyOf(shares), Map.copyOf(facts), List.copyOf(errors), finished);
     }
 
     private void publish() {
         sink.accept(results(false));
     }
 
-    private static BenchmarkRow row(String workload, Candidate candidate, double[] baselineTimes, double[] candidateTimes) {
-        List<Double> speedups = new ArrayList<>();
-        for (int i = 0; i < baselineTimes.length; i++) {
-            speedups.add(baselineTimes[i] / candidateTimes[i]);
+    /** One round of everything in {@code first}, then rounds of {@code settling} until two in a row agree. */
+    private void warmUp(List<Series> first, List<Series> settling) {
+        first.forEach(Series::warmUp);
+        for (int round = 1; round < rounds.maxWarmups(); round++) {
+            boolean steady = true;
+            for (Series s : settling) {
+                steady &= s.warmUp();
+            }
+            if (steady) {
+                return;
+            }
         }
-        double median = median(speedups.stream().mapToDouble(Double::doubleValue).toArray());
-        return new BenchmarkRow(workload, candidate.implementation(), candidate.workers(), median(candidateTimes), median,
-                List.copyOf(speedups), null);
+    }
+
+    private void measure(List<Series> series) {
+        series.forEach(Series::measure);
+    }
+
+    /**
+     * Whether the share of {@code candidate} against {@code reference} is known precisely enough, or enough for
+     * {@code band} to decide, or never will be.
+     */
+    private boolean settled(Series candidate, Series reference, Band band) {
+        if (candidate.failure != null || reference.failure != null) {
+            return true;
+        }
+        Spread spread = Spread.of(share(candidate, reference));
+        return spread.narrowerThan(rounds.precision()) || band.decides(spread);
+    }
+
+    /** The reference's time over the candidate's, round by round, over the rounds both ran. */
+    private static List<Double> share(Series candidate, Series reference) {
+        List<Double> shares = new ArrayList<>();
+        for (int i = 0; i < Math.min(candidate.times.size(), reference.times.size()); i++) {
+            shares.add(reference.times.get(i) / candidate.times.get(i));
+        }
+        return shares;
+    }
+
+    private static BenchmarkRow row(String workload, Candidate candidate, Series base, Series series) {
+        List<Double> speedups = share(series, base);
+        return new BenchmarkRow(workload, candidate.implementation(), candidate.workers(), series.median(),
+                Spread.of(speedups).median(), List.copyOf(speedups), null);
+    }
+
+    private static List<Double> ones(int n) {
+        return java.util.Collections.nCopies(n, 1.0);
+    }
+
+    /** The timings of one implementation in one comparison; the first failure stops it for good. */
+    private final class Series {
+        private final Timed run;
+        private final List<Double> times = new ArrayList<>();
+        private double lastWarmUp = Double.NaN;
+        private String failure;
+        /** Whether to account the CPU that other work uses while this runs (for a reference). */
+        private boolean accountsBackground;
+        private long backgroundNanos;
+        private long measuredNanos;
+
+        Series(Timed run) {
+            this.run = run;
+        }
+
+        /** Runs once unmeasured; whether the time is within the settled share of the previous warm-up run. */
+        boolean warmUp() {
+            if (failure != null) {
+                return true;
+            }
+            double previous = lastWarmUp;
+            lastWarmUp = timeOrFail();
+            return Math.abs(lastWarmUp - previous) <= rounds.settled() * previous;
+        }
+
+        void measure() {
+            if (failure == null) {
+                BackgroundCpu.Snapshot before = accountsBackground ? background.snapshot() : null;
+                double t = timeOrFail();
+                if (failure == null) {
+                    times.add(t);
+                    if (before != null) {
+                        backgroundNanos += background.snapshot().backgroundSince(before);
+                        measuredNanos += (long) (t * 1e6);
+                    }
+                }
+            }
+        }
+
+        /** CPUs that other work used on average while this was measured. */
+        double backgroundCpus() {
+            return BackgroundCpu.cpus(backgroundNanos, Duration.ofNanos(measuredNanos));
+        }
+
+        double median() {
+            return Spread.of(times).median();
+        }
+
+        private double timeOrFail() {
+            try {
+                return time(run);
+            } catch (Exception e) {
+                failure = describe(e);
+                return Double.NaN;
+            }
+        }
     }
 
     /** Milliseconds one run takes, in a thread of its own so that a run that hangs can be given up. */
@@ -170,17 +301,6 @@ public final class Bench {
         }
         Throwable cause = e instanceof RunFailed ? e.getCause() : e;
         return "threw " + cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static List<Double> ones(int n) {
-        return java.util.Collections.nCopies(n, 1.0);
     }
 
     private static final class RunTimedOut extends Exception {

@@ -20,7 +20,7 @@ import threadlab.grader.harness.ResultChannel;
  * under the run's secret, read from standard input before any student class is loaded. A file student code wrote
  * in its place does not read back.
  *
- * <pre>java -cp grader:student BenchmarkMain &lt;benchmark class&gt; &lt;results.json&gt; &lt;rounds&gt; &lt;&lt;&lt; SECRET</pre>
+ * <pre>java -cp grader:student BenchmarkMain &lt;benchmark class&gt; &lt;results.json&gt; &lt;&lt;&lt; SECRET</pre>
  */
 public final class BenchmarkMain {
 
@@ -34,13 +34,13 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: BenchmarkMain <benchmark class> <results.json> <rounds>");
+        if (args.length != 2) {
+            System.err.println("usage: BenchmarkMain <benchmark class> <results.json>");
             System.exit(2);
         }
         String secret = HarnessJvm.start();
         Path results = Path.of(args[1]);
-        Bench bench = new Bench(Runtime.getRuntime().availableProcessors(), Integer.parseInt(args[2]), RUN_LIMIT,
+        Bench bench = new Bench(Runtime.getRuntime().availableProcessors(), Rounds.standard(), RUN_LIMIT,
                 r -> write(r, results, secret));
         try {
             Benchmark benchmark = (Benchmark) Class.forName(args[0]).getConstructor().newInstance();

@@ -5,9 +5,22 @@ package threadlab.grader.benchmark;
  *
  * @param fraction between 0 and 1
  * @param message  what was measured and what was expected, for the student
- * @param measured false when there was nothing to score (the row was never measured)
+ * @param kind     whether there was something to score, and whether it could tell
  */
-public record Performance(double fraction, String message, boolean measured) {
+public record Performance(double fraction, String message, Kind kind) {
+
+    /** What a performance verdict rests on. */
+    public enum Kind {
+        /** A measurement, scored in its bands. */
+        SCORED,
+        /** Nothing: the row to score was never measured (it failed, or the benchmark stopped first). */
+        NOT_MEASURED,
+        /**
+         * A measurement that cannot tell: the grader's own reference implementation reached no meaningful
+         * speed-up in this sandbox, so the student's cannot be expected to. No point is lost.
+         */
+        UNMEASURABLE
+    }
 
     public Performance {
         if (!(fraction >= 0 && fraction <= 1)) {
@@ -17,11 +30,16 @@ public record Performance(double fraction, String message, boolean measured) {
 
     /** A verdict on something measured. */
     public Performance(double fraction, String message) {
-        this(fraction, message, true);
+        this(fraction, message, Kind.SCORED);
     }
 
     /** No points, because the row to score was never measured. */
     public static Performance none(String message) {
-        return new Performance(0, message, false);
+        return new Performance(0, message, Kind.NOT_MEASURED);
+    }
+
+    /** No verdict, and no point lost: the sandbox could not show what the check measures. */
+    public static Performance unmeasurable(String message) {
+        return new Performance(1, message, Kind.UNMEASURABLE);
     }
 }

@@ -12,12 +12,16 @@ import java.util.Locale;
  */
 public final class PerformanceScoring {
 
-    /** Share of the expected speed-up that earns every point. */
-    public static final double FULL_SHARE = 0.8;
-    /** Share of the expected speed-up at or below which no point is earned. */
-    public static final double ZERO_SHARE = 0.4;
-    /** A speed-up at or below this is none at all, whatever was expected. */
+    /** A speed-up at or below this is none at all. */
     public static final double NO_SPEEDUP = 1.1;
+
+    /** The usual band of a share of a reference implementation's speed: every point from 0.8, none at 0.5. */
+    public static final Band SHARE_OF_REFERENCE = new Band(0.8, 0.5);
+    /** A reference speed-up below this shows that the sandbox cannot run the work in parallel: nothing to score. */
+    public static final double MEANINGFUL_SPEEDUP = 1.5;
+
+    /** CPUs of background work, on average while a reference ran, from which a speed-up is not scored but lost. */
+    public static final double BACKGROUND_CPU_LIMIT = 0.25;
 
     private PerformanceScoring() {
     }
@@ -32,22 +36,18 @@ public final class PerformanceScoring {
         return Math.min(workers, tasks);
     }
 
-    /**
-     * The share earned by a speed-up of {@code achieved} where {@code expected} is ideal: every point from
-     * {@code fullShare} of the expected speed-up, none at or below {@link #zeroEdge}.
-     */
-    public static double speedup(double achieved, double expected, double fullShare) {
-        double full = expected * fullShare;
-        double zero = zeroEdge(expected);
-        if (full <= zero) { // nothing to gain (one CPU): any run that is not much slower is fine
-            return achieved >= full ? 1 : 0;
-        }
-        return banded(achieved, full, zero);
+    /** Whether a reference implementation's speed-up shows enough parallelism in the sandbox to score against. */
+    public static boolean meaningful(double referenceSpeedup) {
+        return referenceSpeedup >= MEANINGFUL_SPEEDUP;
     }
 
-    /** The speed-up at or below which no point is earned: {@link #ZERO_SHARE} of the expected one, and at least {@link #NO_SPEEDUP}. */
-    public static double zeroEdge(double expected) {
-        return Math.max(expected * ZERO_SHARE, NO_SPEEDUP);
+    /**
+     * The band a share of the reference's speed is scored in, next to a reference that reached
+     * {@code referenceSpeedup}: {@code band}, with its zero edge raised to what a candidate without any speed-up
+     * worth the name ({@link #NO_SPEEDUP}) reaches, e.g. a single worker next to a reference twice as fast.
+     */
+    public static Band shareBand(Band band, double referenceSpeedup) {
+        return band.withZeroAtLeast(NO_SPEEDUP / referenceSpeedup);
     }
 
     /** The share earned by {@code value}: all from {@code full} up, nothing at or below {@code zero}, linear between. */

@@ -2,8 +2,8 @@ package threadlab.grader.benchmark;
 
 import static threadlab.grader.benchmark.PerformanceScoring.times;
 
+import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Performance verdicts on measured results, with messages that say what was measured and what was expected. */
 public final class Verdicts {
@@ -12,28 +12,53 @@ public final class Verdicts {
     }
 
     /**
-     * Scores the speed-up of {@code implementation} with {@code workers} on {@code workload} against
-     * {@code expected}.
+     * Scores the speed-up of {@code implementation} with {@code workers} on {@code workload} as a share of what a
+     * reference implementation reached in the same rounds ({@link Bench#compare} with a {@link ScoredPair}):
+     * what this sandbox can actually give, rather than the ideal. The ideal is still shown, for teaching.
      *
-     * @param fullShare the share of {@code expected} that earns every point
-     * @param why       why that speed-up is the one to expect, for the student
+     * @param reference how the student reads the reference, e.g. "the JDK's ThreadPoolExecutor"
+     * @param ideal     the speed-up theory promises
+     * @param why       why that is the ideal, for the student
      */
-    public static Performance speedup(BenchmarkResults results, String workload, String implementation, int workers,
-            double expected, double fullShare, String why) {
-        String who = "Your " + implementation + " with " + workers + (workers == 1 ? " worker" : " workers");
-        Optional<BenchmarkRow> found = results.row(workload, implementation, workers);
-        if (found.isEmpty()) {
+    public static Performance shareOfReference(BenchmarkResults results, String workload, String implementation,
+            int workers, String reference, Band band, double ideal, String why) {
+        String who = "Your " + implementation + " with " + workers(workers);
+        Optional<BenchmarkShare> found = results.share(workload, implementation, workers);
+        Optional<BenchmarkRow> row = results.row(workload, implementation, workers);
+        if (row.isPresent() && !row.get().measured()) {
+            return Performance.none(who + " failed on the " + workload + " work: it " + row.get().error() + ".");
+        }
+        if (found.isEmpty() || row.isEmpty()) {
             return Performance.none(notMeasured(results, who + " on the " + workload + " work"));
         }
-        BenchmarkRow row = found.get();
-        if (!row.measured()) {
-            return Performance.none(who + " failed on the " + workload + " work: it " + row.error() + ".");
+        BenchmarkShare share = found.get();
+        String theReference = reference + " with " + workers(share.referenceWorkers());
+        Optional<BenchmarkRow> referenceRow = results.row(workload, share.reference(), share.referenceWorkers());
+        if (referenceRow.isEmpty() || !referenceRow.get().measured()) {
+            return Performance.unmeasurable("Not scored, no point lost: the grader's reference, " + theReference
+                    + ", failed on the " + workload + " work" + referenceRow.map(r -> ": it " + r.error()).orElse("") + ".");
         }
-        double fraction = PerformanceScoring.speedup(row.speedup(), expected, fullShare);
-        return new Performance(fraction, who + " ran the " + workload + " tasks " + times(row.speedup())
-                + " as fast as one after the other (rounds: " + rounds(row) + "). Expected about " + times(expected)
-                + ": " + why + " Every point from " + times(expected * fullShare) + ", none at "
-                + times(PerformanceScoring.zeroEdge(expected)) + " or below.");
+        double referenceSpeedup = referenceRow.get().speedup();
+        String measured = who + " ran the " + workload + " tasks " + times(row.get().speedup())
+                + " as fast as one after the other; in the same rounds " + theReference + " reached "
+                + times(referenceSpeedup) + ".";
+        if (share.backgroundCpus() >= PerformanceScoring.BACKGROUND_CPU_LIMIT) {
+            return new Performance(0, measured + " But while the reference ran, threads or processes that your code had"
+                    + " left running used " + share(share.backgroundCpus()) + " of a CPU on average: they compete with"
+                    + " every task for the CPUs, so nothing here can be measured fairly. Look for a thread that spins"
+                    + " (busy waiting) or a worker that is never stopped.");
+        }
+        if (!PerformanceScoring.meaningful(referenceSpeedup)) {
+            return Performance.unmeasurable("Not scored, no point lost: " + measured + " Below "
+                    + times(PerformanceScoring.MEANINGFUL_SPEEDUP) + " for the reference, this sandbox cannot show the"
+                    + " speed-up this check is about (ideally " + times(ideal) + ": " + why + ")");
+        }
+        Spread spread = share.share();
+        Band scored = PerformanceScoring.shareBand(band, referenceSpeedup);
+        return new Performance(scored.fraction(spread.median()), measured + " Yours ran " + share(spread.median())
+                + " of the reference's speed (" + spread.describe(Verdicts::share) + "). Ideally about " + times(ideal)
+                + ": " + why + " Every point from " + share(scored.full()) + " of the reference's speed, none at "
+                + share(scored.zero()) + " or below.");
     }
 
     /**
@@ -42,14 +67,16 @@ public final class Verdicts {
      *
      * @param what what the ratio compares, e.g. "your buffer's throughput against ArrayBlockingQueue's"
      */
-    public static Performance ratio(BenchmarkResults results, String name, double full, double zero, String what) {
+    public static Performance ratio(BenchmarkResults results, String name, Band band, String what) {
         Optional<Double> ratio = results.ratio(name);
         if (ratio.isEmpty()) {
             return Performance.none(notMeasured(results, what));
         }
         double value = ratio.get();
-        return new Performance(PerformanceScoring.banded(value, full, zero), "Measured " + what + ": " + times(value)
-                + " (above 1.00x is faster). Every point from " + times(full) + ", none at " + times(zero) + " or below.");
+        String rounds = results.ratioSpread(name).map(spread -> " (" + spread.describe(PerformanceScoring::times) + ")").orElse("");
+        return new Performance(band.fraction(value), "Measured " + what + ": " + times(value) + rounds
+                + " (above 1.00x is faster). Every point from " + times(band.full()) + ", none at " + times(band.zero())
+                + " or below.");
     }
 
     private static String notMeasured(BenchmarkResults results, String what) {
@@ -58,7 +85,12 @@ public final class Verdicts {
                 + " benchmark was stopped at its time limit.") + errors;
     }
 
-    private static String rounds(BenchmarkRow row) {
-        return row.roundSpeedups().stream().map(PerformanceScoring::times).collect(Collectors.joining(", "));
+    /** A share as a student reads it, e.g. {@code 0.93}. */
+    public static String share(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String workers(int workers) {
+        return workers + (workers == 1 ? " worker" : " workers");
     }
 }

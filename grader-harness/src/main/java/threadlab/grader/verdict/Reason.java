@@ -46,6 +46,11 @@ public enum Reason {
     COMPILE_ERROR,
     /** A performance check had no measurement to score. */
     NOT_MEASURED,
+    /**
+     * A performance check could not tell: the grader's own reference implementation reached no meaningful
+     * speed-up in this sandbox (too few CPUs, or too busy). No point is lost.
+     */
+    UNMEASURABLE,
     /** A performance check measured below its full band. */
     BELOW_BAND,
     /** A data race confirmed by the bytecode. */

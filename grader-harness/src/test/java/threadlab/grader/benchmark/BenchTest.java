@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 class BenchTest {
 
     private final List<BenchmarkResults> published = new ArrayList<>();
-    private final Bench bench = new Bench(2, 3, Duration.ofMillis(300), published::add);
+    private final Bench bench = new Bench(2, Rounds.exactly(3), Duration.ofMillis(300), published::add);
 
     @Test
     void measuresEachCandidateAgainstTheBaselineOfTheSameRound() {
@@ -48,9 +49,65 @@ class BenchTest {
 
     @Test
     void aRatioIsTheReferencesTimeOverTheCandidates() {
-        bench.ratio("twice the wait", () -> waitFor(20), () -> waitFor(10));
+        bench.ratio("twice the wait", () -> waitFor(20), () -> waitFor(10), new Band(4, 3));
 
         assertThat(bench.results(true).ratio("twice the wait")).hasValueSatisfying(r -> assertThat(r).isBetween(1.4, 2.6));
+        assertThat(bench.results(true).ratioSpread("twice the wait").orElseThrow().rounds()).hasSize(3);
+    }
+
+    @Test
+    void aScoredPairRunsOnUntilItsShareIsPreciseWhileTheOtherCandidatesStopAfterTheShownRounds() {
+        Bench adaptive = new Bench(2, new Rounds(2, 0.1, 2, 4, 30, 0.02), Duration.ofMillis(300), published::add);
+        Candidate student = new Candidate("student", 2, () -> waitFor(4));
+        Candidate reference = new Candidate("reference", 2, () -> waitFor(4));
+        Candidate shown = new Candidate("shown", 1, () -> waitFor(8));
+        // A band no interval around 1.0 can leave: only precision stops the rounds.
+        adaptive.compare("io-bound", () -> waitFor(8), List.of(student, reference, shown),
+                List.of(new ScoredPair(student, reference, new Band(1.5, 0.5))));
+
+        BenchmarkResults results = adaptive.results(true);
+        assertThat(results.row("io-bound", "shown", 1).orElseThrow().roundSpeedups()).hasSize(2);
+        BenchmarkShare share = results.share("io-bound", "student", 2).orElseThrow();
+        assertThat(share.share().rounds()).hasSizeBetween(4, 30);
+        assertThat(share.share().median()).isBetween(0.7, 1.3);
+        assertThat(share.reference()).isEqualTo("reference");
+    }
+
+    @Test
+    void aThreadThatSpinsInTheBackgroundWhileTheReferenceRunsIsAccounted() throws Exception {
+        Candidate student = new Candidate("student", 1, () -> waitFor(20));
+        Candidate reference = new Candidate("reference", 1, () -> waitFor(20));
+        AtomicBoolean spinning = new AtomicBoolean(true);
+        Thread spinner = new Thread(() -> {
+            while (spinning.get()) {
+                Thread.onSpinWait();
+            }
+        });
+        spinner.start();
+        try {
+            bench.compare("cpu-bound", () -> waitFor(20), List.of(student, reference),
+                    List.of(new ScoredPair(student, reference, new Band(0.8, 0.5))));
+        } finally {
+            spinning.set(false);
+            spinner.join();
+        }
+        Bench quiet = new Bench(2, Rounds.exactly(3), Duration.ofMillis(300), published::add);
+        quiet.compare("cpu-bound", () -> waitFor(20), List.of(student, reference),
+                List.of(new ScoredPair(student, reference, new Band(0.8, 0.5))));
+
+        assertThat(bench.results(true).share("cpu-bound", "student", 1).orElseThrow().backgroundCpus()).isGreaterThan(0.5);
+        assertThat(quiet.results(true).share("cpu-bound", "student", 1).orElseThrow().backgroundCpus()).isLessThan(0.1);
+    }
+
+    @Test
+    void aScoredPairStopsAsSoonAsItsBandDecides() {
+        Bench adaptive = new Bench(2, new Rounds(1, 0.1, 1, 3, 30, 0.000_001), Duration.ofMillis(300), published::add);
+        Candidate fast = new Candidate("fast", 2, () -> waitFor(2));
+        Candidate reference = new Candidate("reference", 2, () -> waitFor(20));
+        adaptive.compare("io-bound", () -> waitFor(20), List.of(fast, reference),
+                List.of(new ScoredPair(fast, reference, new Band(2, 1)))); // about 10x the reference: always in full
+
+        assertThat(adaptive.results(true).share("io-bound", "fast", 2).orElseThrow().share().rounds()).hasSize(3);
     }
 
     /**

@@ -3,30 +3,40 @@ package threadlab.grader.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The performance scoring on fixed timings: no benchmark runs here. */
 class PerformanceScoringTest {
 
-    @ParameterizedTest(name = "{0}x of an expected {1}x earns {2}")
+    private static final Band USUAL = PerformanceScoring.SHARE_OF_REFERENCE;
+
+    @ParameterizedTest(name = "{0} of the reference''s speed, next to a reference at {1}x, earns {2}")
     @CsvSource({
-            "8.0, 8, 1.0",   // ideal
-            "6.4, 8, 1.0",   // exactly 80 %: the full band starts here
-            "6.3, 8, 0.75",  // just below: a quarter less, not a cliff
-            "4.8, 8, 0.5",   // 60 %: half way through the partial band
-            "3.3, 8, 0.0",   // 41 %: above the zero edge, but less than a quarter of the band
-            "3.2, 8, 0.0",   // 40 %: nothing
-            "1.0, 8, 0.0",   // a single worker
-            "1.9, 2, 1.0",   // CPU-bound on two CPUs
-            "1.6, 2, 1.0",   // 80 % of two CPUs
-            "1.35, 2, 0.5",  // half way between no speed-up (1.1x) and 1.6x
-            "1.0, 2, 0.0",   // CPU-bound without parallelism: no speed-up at all earns nothing
-            "0.9, 1, 1.0",   // one CPU: nothing to gain, a run about as fast as sequential is fine
-            "0.5, 1, 0.0",
+            "1.05, 7.0, 1.0",  // faster than the JDK's pool
+            "0.80, 7.0, 1.0",  // the full band starts here
+            "0.79, 7.0, 0.75", // just below: a quarter less, not a cliff
+            "0.65, 7.0, 0.5",  // half way between 0.5 and 0.8
+            "0.50, 7.0, 0.0",  // half the reference's speed: nothing
+            "0.14, 7.0, 0.0",  // one worker next to a reference that overlaps seven downloads
+            "0.97, 1.9, 1.0",  // CPU-bound on two CPUs, as fast as the JDK's pool
+            "0.53, 1.9, 0.0",  // one worker on two CPUs: 1.1 / 1.9 = 0.58 raises the zero edge above it
+            "0.62, 1.9, 0.0",  // a quarter of the band above 0.58 is 0.63: not reached
+            "0.70, 1.9, 0.5",
     })
-    void scoresASpeedupByItsShareOfTheExpectedOne(double achieved, double expected, double fraction) {
-        assertThat(PerformanceScoring.speedup(achieved, expected, PerformanceScoring.FULL_SHARE)).isEqualTo(fraction);
+    void scoresAShareOfTheReferencesSpeedInItsBand(double share, double referenceSpeedup, double fraction) {
+        assertThat(PerformanceScoring.shareBand(USUAL, referenceSpeedup).fraction(share)).isEqualTo(fraction);
+    }
+
+    @Test
+    void aReferenceWithoutParallelismLeavesNothingToScore() {
+        assertThat(PerformanceScoring.meaningful(1.9)).isTrue();
+        assertThat(PerformanceScoring.meaningful(1.5)).isTrue();
+        assertThat(PerformanceScoring.meaningful(1.2)).isFalse(); // e.g. one CPU
+        assertThat(PerformanceScoring.shareBand(USUAL, 1.0).zero()).isLessThan(USUAL.full()); // never an empty band
     }
 
     @Test
@@ -38,27 +48,105 @@ class PerformanceScoringTest {
     }
 
     @Test
-    void aBandNeedsItsFullEdgeAboveItsZeroEdge() {
-        assertThatThrownBy(() -> PerformanceScoring.banded(1, 0.5, 0.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(PerformanceScoring.banded(Double.NaN, 1, 0)).isZero();
+    void aBandNeedsItsFullEdgeAboveItsZeroEdgeAndDecidesOnlyWhenTheIntervalIsOnOneSide() {
+        assertThatThrownBy(() -> new Band(0.5, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Band(1, 0).fraction(Double.NaN)).isZero();
+        assertThat(USUAL.decides(spread(0.81, 0.9, 1.2))).isTrue();
+        assertThat(USUAL.decides(spread(0.2, 0.3, 0.5))).isTrue();
+        assertThat(USUAL.decides(spread(0.7, 0.9, 1.0))).isFalse(); // 0.7 and 1.0 would score differently
     }
 
     @Test
-    void verdictsOnFixedTimingsSayWhatWasMeasuredAndExpected() {
-        BenchmarkResults results = new BenchmarkResults(2, "17", java.util.List.of(
-                new BenchmarkRow("io-bound", "sequential", 1, 320, 1, java.util.List.of(1.0, 1.0, 1.0), null),
-                new BenchmarkRow("io-bound", "PoolExecutor", 8, 64, 5.0, java.util.List.of(4.9, 5.0, 5.2), null),
-                new BenchmarkRow("io-bound", "PoolExecutor", 4, 0, 0, java.util.List.of(), "threw java.lang.IllegalStateException")),
-                java.util.Map.of("tiny", 0.15), java.util.Map.of(), java.util.List.of(), true);
+    void theIntervalOfTheMedianWidensWithFewRoundsAndNarrowsWithMany() {
+        Spread few = spread(0.9, 1.0, 1.1, 0.95, 1.05, 1.0);
+        assertThat(few.median()).isEqualTo(1.0);
+        assertThat(few.low()).isEqualTo(0.9); // below 9 rounds: the smallest and the largest round
+        assertThat(few.high()).isEqualTo(1.1);
+        assertThat(few.narrowerThan(0.05)).isFalse();
+        Spread many = spread(0.5, 0.97, 0.98, 0.99, 1.0, 1.0, 1.01, 1.02, 1.03, 1.04, 1.5, 1.0);
+        assertThat(many.low()).isEqualTo(0.98); // 12 rounds: the third smallest and the third largest
+        assertThat(many.high()).isEqualTo(1.03);
+        assertThat(many.narrowerThan(0.05)).isTrue(); // the two outliers are shown, but do not widen it
+        assertThat(many.rounds()).contains(0.5, 1.5);
+        assertThat(Spread.rank(20)).isEqualTo(6);
+    }
 
-        Performance partial = Verdicts.speedup(results, "io-bound", "PoolExecutor", 8, 8, 0.8, "they overlap.");
-        assertThat(partial.fraction()).isEqualTo(0.5); // 5.0 / 8 = 62.5 % of the expected speed-up
-        assertThat(partial.message()).contains("5.00x", "Expected about 8.00x", "they overlap.", "Every point from 6.40x",
-                "none at 3.20x", "4.90x, 5.00x, 5.20x");
-        Performance failed = Verdicts.speedup(results, "io-bound", "PoolExecutor", 4, 4, 0.8, "");
-        assertThat(failed.fraction()).isZero();
+    @Test
+    void aShareVerdictSaysWhatWasMeasuredNextToTheReferenceAndWhatWasExpected() {
+        BenchmarkResults results = results(List.of(
+                row("PoolExecutor", 8, 5.0), row("ThreadPoolExecutor", 8, 7.0), failed("PoolExecutor", 4)),
+                List.of(share("PoolExecutor", 8, "ThreadPoolExecutor", 8, 0.7, 0.72, 0.71)));
+
+        Performance partial = Verdicts.shareOfReference(results, "io-bound", "PoolExecutor", 8, "the JDK's pool", USUAL,
+                8, "they overlap.");
+        assertThat(partial.kind()).isEqualTo(Performance.Kind.SCORED);
+        assertThat(partial.fraction()).isEqualTo(0.5);
+        assertThat(partial.message()).contains("5.00x", "the JDK's pool with 8 workers reached 7.00x", "Yours ran 0.71",
+                "rounds: 0.70, 0.72, 0.71; 95 % interval 0.70 to 0.72", "Ideally about 8.00x: they overlap.",
+                "Every point from 0.80", "none at 0.50");
+        Performance failed = Verdicts.shareOfReference(results, "io-bound", "PoolExecutor", 4, "the JDK's pool", USUAL, 4, "");
+        assertThat(failed.kind()).isEqualTo(Performance.Kind.NOT_MEASURED);
         assertThat(failed.message()).contains("failed on the io-bound work", "IllegalStateException");
-        assertThat(Verdicts.speedup(results, "cpu-bound", "PoolExecutor", 2, 2, 0.8, "").message()).startsWith("Not measured");
-        assertThat(Verdicts.ratio(results, "tiny", 0.25, 0.05, "tiny tasks").fraction()).isEqualTo(0.5);
+        assertThat(Verdicts.shareOfReference(results, "cpu-bound", "PoolExecutor", 2, "", USUAL, 2, "").message())
+                .startsWith("Not measured");
+    }
+
+    @Test
+    void aReferenceThatCannotSpeedUpHereOrFailsMakesTheCheckUnmeasurableNotFailed() {
+        BenchmarkResults oneCpu = results(List.of(row("PoolExecutor", 1, 0.98), row("ThreadPoolExecutor", 1, 1.0)),
+                List.of(share("PoolExecutor", 1, "ThreadPoolExecutor", 1, 0.98)));
+        Performance verdict = Verdicts.shareOfReference(oneCpu, "io-bound", "PoolExecutor", 1, "the JDK's pool", USUAL, 1, "");
+        assertThat(verdict.kind()).isEqualTo(Performance.Kind.UNMEASURABLE);
+        assertThat(verdict.fraction()).isEqualTo(1);
+        assertThat(verdict.message()).startsWith("Not scored, no point lost").contains("reached 1.00x", "1.50x");
+
+        BenchmarkResults brokenReference = results(List.of(row("PoolExecutor", 8, 5.0), failed("ThreadPoolExecutor", 8)),
+                List.of(share("PoolExecutor", 8, "ThreadPoolExecutor", 8, 1.0)));
+        assertThat(Verdicts.shareOfReference(brokenReference, "io-bound", "PoolExecutor", 8, "the JDK's pool", USUAL, 8, "")
+                .kind()).isEqualTo(Performance.Kind.UNMEASURABLE);
+    }
+
+    @Test
+    void backgroundWorkDuringTheReferenceLosesThePointsInsteadOfMakingTheCheckUnmeasurable() {
+        BenchmarkShare slowedDown = new BenchmarkShare("io-bound", "PoolExecutor", 2, "ThreadPoolExecutor", 2,
+                spread(1.0, 1.0, 1.0), 0.9);
+        BenchmarkResults results = results(List.of(row("PoolExecutor", 2, 1.0), row("ThreadPoolExecutor", 2, 1.0)),
+                List.of(slowedDown));
+
+        Performance verdict = Verdicts.shareOfReference(results, "io-bound", "PoolExecutor", 2, "the JDK's pool", USUAL, 2, "");
+        assertThat(verdict.kind()).isEqualTo(Performance.Kind.SCORED);
+        assertThat(verdict.fraction()).isZero();
+        assertThat(verdict.message()).contains("used 0.90 of a CPU", "busy waiting");
+    }
+
+    @Test
+    void aRatioVerdictShowsItsRounds() {
+        BenchmarkResults results = new BenchmarkResults(2, "17", List.of(), Map.of("tiny", 0.15),
+                Map.of("tiny", spread(0.14, 0.15, 0.16)), List.of(), Map.of(), List.of(), true);
+
+        Performance verdict = Verdicts.ratio(results, "tiny", new Band(0.25, 0.05), "tiny tasks");
+        assertThat(verdict.fraction()).isEqualTo(0.5);
+        assertThat(verdict.message()).contains("0.15x", "rounds: 0.14x, 0.15x, 0.16x", "Every point from 0.25x");
+    }
+
+    private static Spread spread(double... rounds) {
+        return Spread.of(java.util.Arrays.stream(rounds).boxed().toList());
+    }
+
+    private static BenchmarkResults results(List<BenchmarkRow> rows, List<BenchmarkShare> shares) {
+        return new BenchmarkResults(2, "17", rows, Map.of(), Map.of(), shares, Map.of(), List.of(), true);
+    }
+
+    private static BenchmarkRow row(String implementation, int workers, double speedup) {
+        return new BenchmarkRow("io-bound", implementation, workers, 320 / speedup, speedup, List.of(speedup), null);
+    }
+
+    private static BenchmarkRow failed(String implementation, int workers) {
+        return new BenchmarkRow("io-bound", implementation, workers, 0, 0, List.of(), "threw java.lang.IllegalStateException");
+    }
+
+    private static BenchmarkShare share(String implementation, int workers, String reference, int referenceWorkers,
+            double... rounds) {
+        return new BenchmarkShare("io-bound", implementation, workers, reference, referenceWorkers, spread(rounds), 0);
     }
 }

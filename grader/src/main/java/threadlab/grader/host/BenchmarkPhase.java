@@ -36,7 +36,6 @@ final class BenchmarkPhase implements Phase {
 
     /** Bound on one exercise's benchmark, sandbox start included. */
     static final Duration TIME_LIMIT = Duration.ofSeconds(90);
-    static final int ROUNDS = 3;
     private static final String RESULTS = "benchmark.json";
 
     private final Supplier<Sandbox> sandbox;
@@ -75,7 +74,7 @@ final class BenchmarkPhase implements Phase {
         Sandbox box = sandbox.get();
         String secret = ResultChannel.newSecret();
         SandboxRun run = box.run(new SandboxJob(BenchmarkMain.class.getName(),
-                List.of(benchmarkClass.get(), RESULTS, Integer.toString(ROUNDS)), List.of(exercise.classes()),
+                List.of(benchmarkClass.get(), RESULTS), List.of(exercise.classes()),
                 TIME_LIMIT, RESULTS, exercise.folder("benchmark"), secret)
                 .onModulePath(harnessModulePath, HarnessLaunch.MODULE));
         Optional<BenchmarkResults> results = run.result().flatMap(file -> read(file, secret));
@@ -99,18 +98,22 @@ final class BenchmarkPhase implements Phase {
         BenchmarkReport report = new BenchmarkReport(box.description(), box.isolated(),
                 results.map(BenchmarkResults::cpus).orElse(0), results.map(BenchmarkResults::java).orElse(""),
                 results.map(BenchmarkResults::rows).orElse(List.of()), results.map(BenchmarkResults::ratios).orElse(Map.of()),
+                results.map(BenchmarkResults::ratioSpreads).orElse(Map.of()), results.map(BenchmarkResults::shares).orElse(List.of()),
                 results.map(BenchmarkResults::facts).orElse(Map.of()), problems, run.elapsed().toMillis());
         return new PhaseResult(outcomes, report, null);
     }
 
     private static CheckOutcome score(CheckDefinition check, BenchmarkResults results, boolean isolated) {
         Performance verdict = verdict(check, results);
-        CheckStatus status = verdict.fraction() == 1 ? CheckStatus.PASSED
-                : verdict.fraction() == 0 ? CheckStatus.FAILED : CheckStatus.PARTIAL;
         String message = isolated ? verdict.message()
                 : verdict.message() + " (Measured " + BenchmarkReport.ADVISORY + ": this machine's other work shares its CPUs.)";
-        Reason reason = !verdict.measured() ? Reason.NOT_MEASURED : status == CheckStatus.PASSED ? Reason.NONE
-                : Reason.BELOW_BAND;
+        if (verdict.kind() == Performance.Kind.UNMEASURABLE) {
+            return new CheckOutcome(check.id(), CheckStatus.INCONCLUSIVE, Reason.UNMEASURABLE, message, 0, 1);
+        }
+        CheckStatus status = verdict.fraction() == 1 ? CheckStatus.PASSED
+                : verdict.fraction() == 0 ? CheckStatus.FAILED : CheckStatus.PARTIAL;
+        Reason reason = verdict.kind() == Performance.Kind.NOT_MEASURED ? Reason.NOT_MEASURED
+                : status == CheckStatus.PASSED ? Reason.NONE : Reason.BELOW_BAND;
         return new CheckOutcome(check.id(), status, reason, message, 0, verdict.fraction());
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import threadlab.grader.benchmark.BenchmarkRow;
+import threadlab.grader.benchmark.BenchmarkShare;
+import threadlab.grader.benchmark.Verdicts;
 
 /** The benchmark of one exercise as a table: plain text lines for text reports, cells for the HTML report. */
 final class BenchmarkTable {
@@ -35,6 +37,7 @@ final class BenchmarkTable {
                                 row.workers(), row.error()));
             }
         }
+        shares(benchmark).forEach(share -> lines.add(share));
         ratios(benchmark).forEach((name, value) -> lines.add(name + ": " + value));
         benchmark.problems().forEach(p -> lines.add("problem: " + p));
         return lines;
@@ -57,11 +60,23 @@ final class BenchmarkTable {
         return cells;
     }
 
-    /** Each throughput ratio, said in words. */
+    /** Each throughput ratio, said in words, with its rounds when they were recorded. */
     static Map<String, String> ratios(BenchmarkReport benchmark) {
         Map<String, String> said = new LinkedHashMap<>();
         benchmark.ratios().forEach((name, value) -> said.put(name, times(value)
+                + (benchmark.spreads().containsKey(name) ? " (" + benchmark.spreads().get(name).describe(BenchmarkTable::times) + ")" : "")
                 + " (the reference's time over yours: above 1.00x yours is faster)"));
+        return said;
+    }
+
+    /** Each implementation measured against a reference one, said in words. */
+    static List<String> shares(BenchmarkReport benchmark) {
+        List<String> said = new ArrayList<>();
+        for (BenchmarkShare share : benchmark.shares()) {
+            said.add(String.format(Locale.ROOT, "%s, %s with %d against %s with %d: %s of its speed (%s)", share.workload(),
+                    share.implementation(), share.workers(), share.reference(), share.referenceWorkers(),
+                    Verdicts.share(share.share().median()), share.share().describe(Verdicts::share)));
+        }
         return said;
     }
 

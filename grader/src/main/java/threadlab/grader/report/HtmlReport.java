@@ -56,6 +56,7 @@ final class HtmlReport implements ReportFormat.ReportWriter {
                 b.put("rows", BenchmarkTable.cells(exercise.benchmark()));
                 b.put("ratios", BenchmarkTable.ratios(exercise.benchmark()).entrySet().stream()
                         .map(r -> Map.of("name", r.getKey(), "value", r.getValue())).toList());
+                b.put("shares", BenchmarkTable.shares(exercise.benchmark()));
                 b.put("problems", exercise.benchmark().problems());
                 e.put("benchmark", b);
             }

@@ -15,7 +15,7 @@ public final class BoundedBufferPerformance {
     @Check(id = "boundedbuffer.throughput", category = Category.PERFORMANCE, points = 2,
             title = "Producers and consumers hand over items about as fast as through ArrayBlockingQueue")
     static Performance throughput(BenchmarkResults results) {
-        return Verdicts.ratio(results, BoundedBufferBenchmark.THROUGHPUT, 0.3, 0.05,
+        return Verdicts.ratio(results, BoundedBufferBenchmark.THROUGHPUT, BoundedBufferBenchmark.BAND,
                 "the speed of " + BoundedBufferBenchmark.PAIRS + " producers and " + BoundedBufferBenchmark.PAIRS
                         + " consumers handing over items through your buffer against ArrayBlockingQueue (capacity "
                         + BoundedBufferBenchmark.CAPACITY + "; sleeping or polling while waiting makes this slow)");

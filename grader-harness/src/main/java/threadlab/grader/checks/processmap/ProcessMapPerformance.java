@@ -15,9 +15,6 @@ import threadlab.grader.benchmark.Verdicts;
 /** Scores what {@link ProcessMapBenchmark} measured. */
 public final class ProcessMapPerformance {
 
-    /** Processes pay for sending work and results through pipes, so a little less of the ideal earns every point. */
-    static final double FULL_SHARE = 0.7;
-
     private ProcessMapPerformance() {
     }
 
@@ -29,9 +26,10 @@ public final class ProcessMapPerformance {
                     + " (ProcessHandle.current().pid() inside it returned the parent's pid): any speed-up came from"
                     + " threads. The exercise is about processes: start workers with ProcessBuilder and send them the items.");
         }
-        int processes = 2;
-        return Verdicts.speedup(results, CPU_BOUND, STUDENT, processes,
-                PerformanceScoring.expectedCpuBound(processes, results.cpus()), FULL_SHARE,
+        int processes = ProcessMapBenchmark.SCORED_PROCESSES;
+        return Verdicts.shareOfReference(results, CPU_BOUND, STUDENT, processes, "the grader's own process map",
+                ProcessMapBenchmark.CPU_BOUND_BAND,
+                PerformanceScoring.expectedCpuBound(processes, results.cpus()),
                 "the benchmark has " + results.cpus() + " CPUs, and processes that were started before the clock ran"
                         + " pay only for sending items and results.");
     }
@@ -39,7 +37,7 @@ public final class ProcessMapPerformance {
     @Check(id = "processmap.chunking", category = Category.PERFORMANCE, points = 2,
             title = "Many tiny items travel in chunks, not one round trip each")
     static Performance chunking(BenchmarkResults results) {
-        return Verdicts.ratio(results, CHUNKING, 4, 1.5,
+        return Verdicts.ratio(results, CHUNKING, ProcessMapBenchmark.CHUNKING_BAND,
                 "how much faster map(fn, items) handles " + ProcessMapBenchmark.TINY_ITEMS + " tiny items than"
                         + " map(fn, items, 1), which sends them one at a time (the one-argument map should pick chunks"
                         + " big enough that round trips stop mattering)");

@@ -15,7 +15,7 @@ public final class ThreadSafeSetPerformance {
     @Check(id = "threadsafeset.read-heavy-throughput", category = Category.PERFORMANCE, points = 2,
             title = "A read-heavy load runs at least about as fast as on a HashSet behind one lock")
     static Performance readHeavyThroughput(BenchmarkResults results) {
-        return Verdicts.ratio(results, ThreadSafeSetBenchmark.READ_HEAVY, 0.3, 0.05,
+        return Verdicts.ratio(results, ThreadSafeSetBenchmark.READ_HEAVY, ThreadSafeSetBenchmark.BAND,
                 "the speed of " + ThreadSafeSetBenchmark.THREADS + " threads doing nine lookups per change on your set"
                         + " against a HashSet behind a single lock (copying the set, or sleeping, on every call makes"
                         + " this slow)");

@@ -1,0 +1,32 @@
+package threadlab.grader.benchmark;
+
+/**
+ * The scoring band of a measured value: every point at or above {@code full}, none at or below {@code zero},
+ * a share growing linearly in between, rounded down to a quarter ({@link PerformanceScoring#banded}).
+ *
+ * <p>A band also tells {@link Bench} when it may stop measuring: once the interval around the median lies
+ * wholly in the full band or wholly in the zero band, more rounds cannot change the verdict.
+ */
+public record Band(double full, double zero) {
+
+    public Band {
+        if (!(full > zero)) {
+            throw new IllegalArgumentException("full (" + full + ") must be above zero (" + zero + ")");
+        }
+    }
+
+    /** The share of the points {@code value} earns. */
+    public double fraction(double value) {
+        return PerformanceScoring.banded(value, full, zero);
+    }
+
+    /** Whether more rounds cannot change the verdict on {@code spread}. */
+    public boolean decides(Spread spread) {
+        return spread.low() >= full || spread.high() <= zero;
+    }
+
+    /** This band with its zero edge raised to {@code floor} (kept below the full edge). */
+    public Band withZeroAtLeast(double floor) {
+        return new Band(full, Math.min(Math.max(zero, floor), Math.nextDown(full)));
+    }
+}

@@ -1,0 +1,21 @@
+package threadlab.grader.benchmark;
+
+/**
+ * How fast an implementation ran a workload next to a reference implementation of the same workload, measured
+ * round by round in the same JVM: the reference's time over the candidate's. 1.0 means as fast as the
+ * reference; it is also the candidate's speed-up as a share of the reference's speed-up, since both divide the
+ * same baseline.
+ *
+ * @param workload         e.g. {@code io-bound}
+ * @param implementation   the scored implementation, e.g. {@code PoolExecutor}
+ * @param workers          its workers
+ * @param reference        what it is measured against, e.g. {@code ThreadPoolExecutor}
+ * @param referenceWorkers the reference's workers
+ * @param share            the reference's time over the candidate's, per round, with median and interval
+ * @param backgroundCpus   CPUs that work other than the reference's used on average while the reference ran
+ *                         (threads alive before it started, processes not the grader's): the student's code
+ *                         burning CPU in the background, which slows the reference too
+ */
+public record BenchmarkShare(String workload, String implementation, int workers, String reference, int referenceWorkers,
+                             Spread share, double backgroundCpus) {
+}
