@@ -63,6 +63,15 @@ public final class Grading {
                 || !SCENARIOS.contains(id)) && (RUN_BENCHMARKS || !MEASURED.contains(id))));
     }
 
+    /**
+     * Grades everything but the benchmarks, which {@code PerformanceStabilityTest} grades several times; with
+     * coverage and interleavings unless {@code -Dthreadlab.coverage=false} or {@code -Dthreadlab.interleavings=false}.
+     */
+    public static GradeReport gradeAllButBenchmarks(Path path, Set<Exercise> exercises) {
+        return grade(path, exercises, MEASURE_COVERAGE, Rubric.defaults(CATALOG).only(id -> (EXPLORE_INTERLEAVINGS
+                || !SCENARIOS.contains(id)) && !MEASURED.contains(id)));
+    }
+
     /** Grades everything, interleavings included whatever {@code -Dthreadlab.interleavings} says. */
     public static GradeReport gradeEverything(Path path, Set<Exercise> exercises) {
         return grade(path, exercises, true, Rubric.defaults(CATALOG));

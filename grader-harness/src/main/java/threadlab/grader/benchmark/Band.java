@@ -5,7 +5,7 @@ package threadlab.grader.benchmark;
  * a share growing linearly in between, rounded down to a quarter ({@link PerformanceScoring#banded}).
  *
  * <p>A band also tells {@link Bench} when it may stop measuring: once the interval around the median lies
- * wholly in the full band or wholly in the zero band, more rounds cannot change the verdict.
+ * wholly in one step of the band (all points, none, or one quarter), more rounds cannot change the verdict.
  */
 public record Band(double full, double zero) {
 
@@ -20,9 +20,12 @@ public record Band(double full, double zero) {
         return PerformanceScoring.banded(value, full, zero);
     }
 
-    /** Whether more rounds cannot change the verdict on {@code spread}. */
+    /**
+     * Whether more rounds cannot change the verdict on {@code spread}: both ends of its interval earn the same share
+     * (the share only grows with the value, so everything between them does too).
+     */
     public boolean decides(Spread spread) {
-        return spread.low() >= full || spread.high() <= zero;
+        return fraction(spread.low()) == fraction(spread.high());
     }
 
     /** This band with its zero edge raised to {@code floor} (kept below the full edge). */

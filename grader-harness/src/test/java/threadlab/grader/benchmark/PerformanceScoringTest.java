@@ -54,6 +54,8 @@ class PerformanceScoringTest {
         assertThat(USUAL.decides(spread(0.81, 0.9, 1.2))).isTrue();
         assertThat(USUAL.decides(spread(0.2, 0.3, 0.5))).isTrue();
         assertThat(USUAL.decides(spread(0.7, 0.9, 1.0))).isFalse(); // 0.7 and 1.0 would score differently
+        assertThat(new Band(0.3, 0.05).decides(spread(0.03, 0.04, 0.06))).isTrue(); // below a quarter of the band: 0
+        assertThat(USUAL.decides(spread(0.6, 0.62, 0.64))).isTrue(); // all within the same quarter
     }
 
     @Test

@@ -21,12 +21,18 @@ import threadlab.grader.exercise.Exercise;
  *
  * <p>A submission is a folder or a {@code .zip}. Sources are found by their
  * {@code package threadlab.<exercise>;} declaration wherever they sit, so any folder layout works.
- * Test sources ({@code src/test}) and build output ({@code target}, {@code build}) are ignored.
+ * The student's own tests are ignored, so that they never break the grading of the code they test: test
+ * folders ({@code src/test}, or a {@code test/java} beside {@code main/java} when {@code src/} itself was handed
+ * in) and, wherever they sit, sources that import a test library (JUnit, AssertJ, jqwik, TestNG, Hamcrest,
+ * Mockito). Build output ({@code target}, {@code build}) and hidden folders are ignored too.
  */
 public final class Submission {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+threadlab\\.(\\w+)\\s*;", Pattern.MULTILINE);
     private static final long MAX_SOURCE_BYTES = 1024 * 1024;
+    private static final Pattern TEST_LIBRARY_IMPORT = Pattern.compile(
+            "^\\s*import\\s+(static\\s+)?(org\\.junit|org\\.assertj|net\\.jqwik|org\\.testng|org\\.hamcrest|org\\.mockito)\\.",
+            Pattern.MULTILINE);
 
     private final Path location;
     private final Map<Exercise, List<Path>> sources;
@@ -74,8 +80,7 @@ public final class Submission {
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                     boolean skip = !dir.equals(root) && (name.equals("target") || name.equals("build")
-                            || name.startsWith(".") || (name.equals("test") && dir.getParent() != null
-                            && dir.getParent().getFileName() != null && dir.getParent().getFileName().toString().equals("src")));
+                            || name.startsWith(".") || isTestFolder(dir));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
@@ -94,9 +99,23 @@ public final class Submission {
         return found;
     }
 
+    /** {@code src/test}, or {@code test} holding {@code java} (Maven's layout, handed in from {@code src/} down). */
+    private static boolean isTestFolder(Path dir) {
+        if (!dir.getFileName().toString().equals("test")) {
+            return false;
+        }
+        Path parent = dir.getParent();
+        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("src")
+                || Files.isDirectory(dir.resolve("java"));
+    }
+
+    /** The exercise of a source file by its package; none for a test (it imports a test library). */
     private static java.util.Optional<Exercise> exerciseOf(Path file) throws IOException {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         Matcher m = PACKAGE.matcher(text);
-        return m.find() ? Exercise.byId(m.group(1)) : java.util.Optional.empty();
+        if (!m.find() || TEST_LIBRARY_IMPORT.matcher(text).find()) {
+            return java.util.Optional.empty();
+        }
+        return Exercise.byId(m.group(1));
     }
 }
