@@ -87,10 +87,12 @@ public final class Bench {
             error(workload + ": the baseline failed: " + base.failure);
             return;
         }
+        List<Series> scoredRounds = new ArrayList<>(List.of(base));
+        scoredRounds.addAll(watched);
         for (int round = 0; round < rounds.max(); round++) {
-            boolean shown = round < rounds.shown();
-            measure(shown ? all : List.copyOf(watched));
-            if (round + 1 >= rounds.min() && scored.stream().allMatch(p -> settled(series.get(p.candidate()), series.get(p.reference()), p.band()))) {
+            measure(round < rounds.shown() ? all : scoredRounds);
+            if (round + 1 >= rounds.min() && scored.stream().allMatch(p -> settled(base, series.get(p.candidate()),
+                    series.get(p.reference()), p))) {
                 break;
             }
         }
@@ -98,7 +100,7 @@ public final class Bench {
             error(workload + ": the baseline failed: " + base.failure);
             return;
         }
-        rows.add(new BenchmarkRow(workload, "sequential", 1, base.median(), 1.0, ones(base.times.size()), null));
+        rows.add(new BenchmarkRow(workload, "sequential", 1, base.median(), 1.0, ones(rounds.shown()), null));
         for (Candidate candidate : candidates) {
             Series s = series.get(candidate);
             rows.add(s.failure != null
@@ -106,10 +108,7 @@ public final class Bench {
                     : row(workload, candidate, base, s));
         }
         for (ScoredPair pair : scored) {
-            Series reference = series.get(pair.reference());
-            shares.add(new BenchmarkShare(workload, pair.candidate().implementation(), pair.candidate().workers(),
-                    pair.reference().implementation(), pair.reference().workers(),
-                    Spread.of(share(series.get(pair.candidate()), reference)), reference.backgroundCpus()));
+            shares.add(share(workload, pair, base, series.get(pair.candidate()), series.get(pair.reference())));
         }
         publish();
     }
@@ -127,7 +126,7 @@ public final class Bench {
         warmUp(both, both);
         for (int round = 0; round < rounds.max() && ref.failure == null && cand.failure == null; round++) {
             measure(both);
-            if (round + 1 >= rounds.min() && settled(cand, ref, band)) {
+            if (round + 1 >= rounds.min() && settled(Spread.of(share(cand, ref)), band)) {
                 break;
             }
         }
@@ -182,15 +181,41 @@ public final class Bench {
     }
 
     /**
-     * Whether the share of {@code candidate} against {@code reference} is known precisely enough, or enough for
-     * {@code band} to decide, or never will be.
+     * Whether the share of a scored pair is known precisely enough, or enough for its band to decide, or never
+     * will be (a run failed, or not one round counted: the sandbox cannot run the work in parallel now).
      */
-    private boolean settled(Series candidate, Series reference, Band band) {
-        if (candidate.failure != null || reference.failure != null) {
+    private boolean settled(Series base, Series candidate, Series reference, ScoredPair pair) {
+        if (base.failure != null || candidate.failure != null || reference.failure != null) {
             return true;
         }
-        Spread spread = Spread.of(share(candidate, reference));
+        List<Double> counted = countedShares(base, candidate, reference, pair.meaningfulSpeedup());
+        return counted.isEmpty() || counted.size() >= rounds.min() && settled(Spread.of(counted), pair.band());
+    }
+
+    private boolean settled(Spread spread, Band band) {
         return spread.narrowerThan(rounds.precision()) || band.decides(spread);
+    }
+
+    private BenchmarkShare share(String workload, ScoredPair pair, Series base, Series candidate, Series reference) {
+        List<Double> referenceSpeedups = share(reference, base);
+        List<Double> counted = countedShares(base, candidate, reference, pair.meaningfulSpeedup());
+        List<Double> countedSpeedups = referenceSpeedups.stream().filter(s -> s >= pair.meaningfulSpeedup()).toList();
+        return new BenchmarkShare(workload, pair.candidate().implementation(), pair.candidate().workers(),
+                pair.reference().implementation(), pair.reference().workers(), Spread.of(counted),
+                Spread.of(counted.isEmpty() ? referenceSpeedups : countedSpeedups), referenceSpeedups.size(),
+                reference.backgroundCpus());
+    }
+
+    /** The reference's time over the candidate's in each round in which the reference reached {@code meaningful}. */
+    private static List<Double> countedShares(Series base, Series candidate, Series reference, double meaningful) {
+        List<Double> shares = new ArrayList<>();
+        int n = Math.min(base.times.size(), Math.min(candidate.times.size(), reference.times.size()));
+        for (int i = 0; i < n; i++) {
+            if (base.times.get(i) / reference.times.get(i) >= meaningful) {
+                shares.add(reference.times.get(i) / candidate.times.get(i));
+            }
+        }
+        return shares;
     }
 
     /** The reference's time over the candidate's, round by round, over the rounds both ran. */
@@ -202,8 +227,9 @@ public final class Bench {
         return shares;
     }
 
-    private static BenchmarkRow row(String workload, Candidate candidate, Series base, Series series) {
+    private BenchmarkRow row(String workload, Candidate candidate, Series base, Series series) {
         List<Double> speedups = share(series, base);
+        speedups = speedups.subList(0, Math.min(speedups.size(), rounds.shown())); // the table's rounds, alike for all
         return new BenchmarkRow(workload, candidate.implementation(), candidate.workers(), series.median(),
                 Spread.of(speedups).median(), List.copyOf(speedups), null);
     }

@@ -17,8 +17,10 @@ public final class PerformanceScoring {
 
     /** The usual band of a share of a reference implementation's speed: every point from 0.8, none at 0.5. */
     public static final Band SHARE_OF_REFERENCE = new Band(0.8, 0.5);
-    /** A reference speed-up below this shows that the sandbox cannot run the work in parallel: nothing to score. */
+    /** A round in which the reference's speed-up stays below this shows that the sandbox could not run it in parallel. */
     public static final double MEANINGFUL_SPEEDUP = 1.5;
+    /** Rounds that must count (the reference reached {@link #MEANINGFUL_SPEEDUP}) for a share to be scored. */
+    public static final int MIN_COUNTED_ROUNDS = 3;
 
     /** CPUs of background work, on average while a reference ran, from which a speed-up is not scored but lost. */
     public static final double BACKGROUND_CPU_LIMIT = 0.25;
@@ -34,11 +36,6 @@ public final class PerformanceScoring {
     /** The expected speed-up of I/O-bound work: one per worker, as long as there are tasks to overlap. */
     public static double expectedIoBound(int workers, int tasks) {
         return Math.min(workers, tasks);
-    }
-
-    /** Whether a reference implementation's speed-up shows enough parallelism in the sandbox to score against. */
-    public static boolean meaningful(double referenceSpeedup) {
-        return referenceSpeedup >= MEANINGFUL_SPEEDUP;
     }
 
     /**

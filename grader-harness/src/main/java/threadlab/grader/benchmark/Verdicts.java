@@ -38,20 +38,26 @@ public final class Verdicts {
             return Performance.unmeasurable("Not scored, no point lost: the grader's reference, " + theReference
                     + ", failed on the " + workload + " work" + referenceRow.map(r -> ": it " + r.error()).orElse("") + ".");
         }
-        double referenceSpeedup = referenceRow.get().speedup();
+        double referenceSpeedup = share.referenceSpeedup().median();
+        boolean allCounted = share.counted() == share.rounds();
         String measured = who + " ran the " + workload + " tasks " + times(row.get().speedup())
-                + " as fast as one after the other; in the same rounds " + theReference + " reached "
-                + times(referenceSpeedup) + ".";
+                + " as fast as one after the other; " + theReference + " reached " + times(referenceSpeedup)
+                + (allCounted ? " in the same rounds." : " in the " + share.counted() + " of " + share.rounds()
+                        + " rounds in which it reached " + times(PerformanceScoring.MEANINGFUL_SPEEDUP) + " or more (the"
+                        + " others, in which the sandbox could not run the work in parallel, do not count).");
         if (share.backgroundCpus() >= PerformanceScoring.BACKGROUND_CPU_LIMIT) {
             return new Performance(0, measured + " But while the reference ran, threads or processes that your code had"
                     + " left running used " + share(share.backgroundCpus()) + " of a CPU on average: they compete with"
                     + " every task for the CPUs, so nothing here can be measured fairly. Look for a thread that spins"
                     + " (busy waiting) or a worker that is never stopped.");
         }
-        if (!PerformanceScoring.meaningful(referenceSpeedup)) {
-            return Performance.unmeasurable("Not scored, no point lost: " + measured + " Below "
-                    + times(PerformanceScoring.MEANINGFUL_SPEEDUP) + " for the reference, this sandbox cannot show the"
-                    + " speed-up this check is about (ideally " + times(ideal) + ": " + why + ")");
+        if (share.counted() < PerformanceScoring.MIN_COUNTED_ROUNDS) {
+            return Performance.unmeasurable("Not scored, no point lost: the grader's reference, " + theReference
+                    + ", reached " + times(PerformanceScoring.MEANINGFUL_SPEEDUP) + " in only " + share.counted() + " of "
+                    + share.rounds() + " rounds (" + share.referenceSpeedup().describe(PerformanceScoring::times)
+                    + "): this sandbox could not run the work in parallel, so it cannot show the speed-up this check is"
+                    + " about (ideally " + times(ideal) + ": " + why + ") " + who + " reached " + times(row.get().speedup())
+                    + ".");
         }
         Spread spread = share.share();
         Band scored = PerformanceScoring.shareBand(band, referenceSpeedup);

@@ -100,11 +100,25 @@ class BenchTest {
     }
 
     @Test
+    void onlyRoundsInWhichTheReferenceSpeedsUpCountAndWithNoneTheRoundsStopAtTheMinimum() {
+        Bench adaptive = new Bench(2, new Rounds(1, 0.1, 1, 3, 30, 0.000_001), Duration.ofMillis(300), published::add);
+        Candidate student = new Candidate("student", 2, () -> waitFor(10));
+        Candidate noFaster = new Candidate("reference", 2, () -> waitFor(10)); // as slow as the baseline: never counts
+        adaptive.compare("cpu-bound", () -> waitFor(10), List.of(student, noFaster),
+                List.of(new ScoredPair(student, noFaster, new Band(0.8, 0.5))));
+
+        BenchmarkShare share = adaptive.results(true).share("cpu-bound", "student", 2).orElseThrow();
+        assertThat(share.counted()).isZero();
+        assertThat(share.rounds()).isEqualTo(3);
+        assertThat(share.referenceSpeedup().median()).isBetween(0.5, 1.5);
+    }
+
+    @Test
     void aScoredPairStopsAsSoonAsItsBandDecides() {
         Bench adaptive = new Bench(2, new Rounds(1, 0.1, 1, 3, 30, 0.000_001), Duration.ofMillis(300), published::add);
         Candidate fast = new Candidate("fast", 2, () -> waitFor(2));
         Candidate reference = new Candidate("reference", 2, () -> waitFor(20));
-        adaptive.compare("io-bound", () -> waitFor(20), List.of(fast, reference),
+        adaptive.compare("io-bound", () -> waitFor(40), List.of(fast, reference), // the reference: 2x the baseline
                 List.of(new ScoredPair(fast, reference, new Band(2, 1)))); // about 10x the reference: always in full
 
         assertThat(adaptive.results(true).share("io-bound", "fast", 2).orElseThrow().share().rounds()).hasSize(3);

@@ -32,11 +32,8 @@ class PerformanceScoringTest {
     }
 
     @Test
-    void aReferenceWithoutParallelismLeavesNothingToScore() {
-        assertThat(PerformanceScoring.meaningful(1.9)).isTrue();
-        assertThat(PerformanceScoring.meaningful(1.5)).isTrue();
-        assertThat(PerformanceScoring.meaningful(1.2)).isFalse(); // e.g. one CPU
-        assertThat(PerformanceScoring.shareBand(USUAL, 1.0).zero()).isLessThan(USUAL.full()); // never an empty band
+    void aReferenceWithoutParallelismNeverEmptiesTheBand() {
+        assertThat(PerformanceScoring.shareBand(USUAL, 1.0).zero()).isLessThan(USUAL.full());
     }
 
     @Test
@@ -77,13 +74,14 @@ class PerformanceScoringTest {
     void aShareVerdictSaysWhatWasMeasuredNextToTheReferenceAndWhatWasExpected() {
         BenchmarkResults results = results(List.of(
                 row("PoolExecutor", 8, 5.0), row("ThreadPoolExecutor", 8, 7.0), failed("PoolExecutor", 4)),
-                List.of(share("PoolExecutor", 8, "ThreadPoolExecutor", 8, 0.7, 0.72, 0.71)));
+                List.of(share("PoolExecutor", 8, "ThreadPoolExecutor", 8, 7.0, 0.7, 0.72, 0.71)));
 
         Performance partial = Verdicts.shareOfReference(results, "io-bound", "PoolExecutor", 8, "the JDK's pool", USUAL,
                 8, "they overlap.");
         assertThat(partial.kind()).isEqualTo(Performance.Kind.SCORED);
         assertThat(partial.fraction()).isEqualTo(0.5);
-        assertThat(partial.message()).contains("5.00x", "the JDK's pool with 8 workers reached 7.00x", "Yours ran 0.71",
+        assertThat(partial.message()).contains("5.00x", "the JDK's pool with 8 workers reached 7.00x in the same rounds",
+                "Yours ran 0.71",
                 "rounds: 0.70, 0.72, 0.71; 95 % interval 0.70 to 0.72", "Ideally about 8.00x: they overlap.",
                 "Every point from 0.80", "none at 0.50");
         Performance failed = Verdicts.shareOfReference(results, "io-bound", "PoolExecutor", 4, "the JDK's pool", USUAL, 4, "");
@@ -95,23 +93,40 @@ class PerformanceScoringTest {
 
     @Test
     void aReferenceThatCannotSpeedUpHereOrFailsMakesTheCheckUnmeasurableNotFailed() {
-        BenchmarkResults oneCpu = results(List.of(row("PoolExecutor", 1, 0.98), row("ThreadPoolExecutor", 1, 1.0)),
-                List.of(share("PoolExecutor", 1, "ThreadPoolExecutor", 1, 0.98)));
-        Performance verdict = Verdicts.shareOfReference(oneCpu, "io-bound", "PoolExecutor", 1, "the JDK's pool", USUAL, 1, "");
+        BenchmarkShare twoOfSixRounds = new BenchmarkShare("io-bound", "PoolExecutor", 2, "ThreadPoolExecutor", 2,
+                spread(0.5, 0.52), spread(1.9, 1.8), 6, 0);
+        BenchmarkResults oneCpuMostOfTheTime = results(List.of(row("PoolExecutor", 2, 1.0),
+                row("ThreadPoolExecutor", 2, 1.1)), List.of(twoOfSixRounds));
+        Performance verdict = Verdicts.shareOfReference(oneCpuMostOfTheTime, "io-bound", "PoolExecutor", 2,
+                "the JDK's pool", USUAL, 2, "");
         assertThat(verdict.kind()).isEqualTo(Performance.Kind.UNMEASURABLE);
         assertThat(verdict.fraction()).isEqualTo(1);
-        assertThat(verdict.message()).startsWith("Not scored, no point lost").contains("reached 1.00x", "1.50x");
+        assertThat(verdict.message()).startsWith("Not scored, no point lost").contains("1.50x in only 2 of 6 rounds");
 
         BenchmarkResults brokenReference = results(List.of(row("PoolExecutor", 8, 5.0), failed("ThreadPoolExecutor", 8)),
-                List.of(share("PoolExecutor", 8, "ThreadPoolExecutor", 8, 1.0)));
+                List.of(share("PoolExecutor", 8, "ThreadPoolExecutor", 8, 7.0, 1.0)));
         assertThat(Verdicts.shareOfReference(brokenReference, "io-bound", "PoolExecutor", 8, "the JDK's pool", USUAL, 8, "")
                 .kind()).isEqualTo(Performance.Kind.UNMEASURABLE);
     }
 
     @Test
+    void aShareCountsOnlyTheRoundsInWhichTheReferenceSpedUpAndSaysSo() {
+        BenchmarkShare fourOfSix = new BenchmarkShare("cpu-bound", "PoolExecutor", 2, "ThreadPoolExecutor", 2,
+                spread(0.5, 0.52, 0.51, 0.53), spread(1.9, 1.9, 1.8, 1.95), 6, 0);
+        BenchmarkResults results = new BenchmarkResults(2, "17", List.of(
+                new BenchmarkRow("cpu-bound", "PoolExecutor", 2, 320, 1.0, List.of(1.0), null),
+                new BenchmarkRow("cpu-bound", "ThreadPoolExecutor", 2, 170, 1.9, List.of(1.9), null)),
+                Map.of(), Map.of(), List.of(fourOfSix), Map.of(), List.of(), true);
+
+        Performance verdict = Verdicts.shareOfReference(results, "cpu-bound", "PoolExecutor", 2, "the JDK's pool", USUAL, 2, "");
+        assertThat(verdict.fraction()).isZero(); // one worker next to a pool at 1.9x: about half its speed
+        assertThat(verdict.message()).contains("in the 4 of 6 rounds in which it reached 1.50x or more");
+    }
+
+    @Test
     void backgroundWorkDuringTheReferenceLosesThePointsInsteadOfMakingTheCheckUnmeasurable() {
         BenchmarkShare slowedDown = new BenchmarkShare("io-bound", "PoolExecutor", 2, "ThreadPoolExecutor", 2,
-                spread(1.0, 1.0, 1.0), 0.9);
+                spread(), spread(1.0, 1.0, 1.0), 3, 0.9);
         BenchmarkResults results = results(List.of(row("PoolExecutor", 2, 1.0), row("ThreadPoolExecutor", 2, 1.0)),
                 List.of(slowedDown));
 
@@ -147,8 +162,12 @@ class PerformanceScoringTest {
         return new BenchmarkRow("io-bound", implementation, workers, 0, 0, List.of(), "threw java.lang.IllegalStateException");
     }
 
+    /** A share all of whose rounds counted, the reference at {@code referenceSpeedup} in each. */
     private static BenchmarkShare share(String implementation, int workers, String reference, int referenceWorkers,
-            double... rounds) {
-        return new BenchmarkShare("io-bound", implementation, workers, reference, referenceWorkers, spread(rounds), 0);
+            double referenceSpeedup, double... rounds) {
+        double[] speedups = new double[rounds.length];
+        java.util.Arrays.fill(speedups, referenceSpeedup);
+        return new BenchmarkShare("io-bound", implementation, workers, reference, referenceWorkers, spread(rounds),
+                spread(speedups), rounds.length, 0);
     }
 }

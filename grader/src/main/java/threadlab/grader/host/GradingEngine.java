@@ -76,6 +76,9 @@ public final class GradingEngine {
                 List<CheckDefinition> checks = catalog.of(exercise).stream()
                         .filter(c -> request.rubric().entry(c.id()).isPresent())
                         .collect(Collectors.toList());
+                if (!submission.leftOut(exercise).isEmpty()) {
+                    progress.phase(exercise.id(), "not graded: " + String.join(", ", submission.leftOut(exercise)));
+                }
                 ExerciseReport report = grader.grade(exercise, submission.sourcesOf(exercise), checks, request);
                 progress.finished(exercise.id(), report.status() + ", " + Points.of(report.score(), report.maxScore()) + " points");
                 exercises.add(report);

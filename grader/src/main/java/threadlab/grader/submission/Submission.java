@@ -21,10 +21,11 @@ import threadlab.grader.exercise.Exercise;
  *
  * <p>A submission is a folder or a {@code .zip}. Sources are found by their
  * {@code package threadlab.<exercise>;} declaration wherever they sit, so any folder layout works.
- * The student's own tests are ignored, so that they never break the grading of the code they test: test
- * folders ({@code src/test}, or a {@code test/java} beside {@code main/java} when {@code src/} itself was handed
- * in) and, wherever they sit, sources that import a test library (JUnit, AssertJ, jqwik, TestNG, Hamcrest,
- * Mockito). Build output ({@code target}, {@code build}) and hidden folders are ignored too.
+ * The student's own tests are left out, so that they never break the grading of the code they test: sources
+ * in a {@code test} or {@code tests} folder, named {@code *Test.java} or {@code *Tests.java}, or importing a test
+ * library (JUnit, AssertJ, jqwik, TestNG, Hamcrest, Mockito); so are sources over 1 MB. Each one left out is
+ * listed ({@link #leftOut}) for a one-line notice. Build output ({@code target}, {@code build}) and hidden
+ * folders are not looked at.
  */
 public final class Submission {
 
@@ -34,12 +35,17 @@ public final class Submission {
             "^\\s*import\\s+(static\\s+)?(org\\.junit|org\\.assertj|net\\.jqwik|org\\.testng|org\\.hamcrest|org\\.mockito)\\.",
             Pattern.MULTILINE);
 
+    private static final Pattern TEST_NAME = Pattern.compile(".*Tests?\\.java");
+    private static final int PACKAGE_SEARCH_BYTES = 64 * 1024;
+
     private final Path location;
     private final Map<Exercise, List<Path>> sources;
+    private final Map<Exercise, List<String>> leftOut;
 
-    private Submission(Path location, Map<Exercise, List<Path>> sources) {
+    private Submission(Path location, Map<Exercise, List<Path>> sources, Map<Exercise, List<String>> leftOut) {
         this.location = location;
         this.sources = sources;
+        this.leftOut = leftOut;
     }
 
     /**
@@ -59,7 +65,9 @@ public final class Submission {
             root = scratch.resolve("unpacked");
             SafeUnzip.extract(path, root);
         }
-        return new Submission(path, collect(root));
+        Submission collected = new Submission(path, new EnumMap<>(Exercise.class), new EnumMap<>(Exercise.class));
+        collected.collect(root);
+        return collected;
     }
 
     /** Where the submission came from. */
@@ -72,22 +80,25 @@ public final class Submission {
         return sources.getOrDefault(exercise, List.of());
     }
 
-    private static Map<Exercise, List<Path>> collect(Path root) {
-        Map<Exercise, List<Path>> found = new EnumMap<>(Exercise.class);
+    /** The files of {@code exercise}'s package that are not graded, each with why, e.g. "CounterLockTest.java (a test)". */
+    public List<String> leftOut(Exercise exercise) {
+        return leftOut.getOrDefault(exercise, List.of());
+    }
+
+    private void collect(Path root) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean skip = !dir.equals(root) && (name.equals("target") || name.equals("build")
-                            || name.startsWith(".") || isTestFolder(dir));
+                    boolean skip = !dir.equals(root) && (name.equals("target") || name.equals("build") || name.startsWith("."));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (attrs.isRegularFile() && file.toString().endsWith(".java") && attrs.size() <= MAX_SOURCE_BYTES) {
-                        exerciseOf(file).ifPresent(e -> found.computeIfAbsent(e, k -> new ArrayList<>()).add(file));
+                    if (attrs.isRegularFile() && file.toString().endsWith(".java")) {
+                        sort(root, file, attrs.size());
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -95,27 +106,42 @@ public final class Submission {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        found.values().forEach(list -> list.sort(null));
-        return found;
+        sources.values().forEach(list -> list.sort(null));
+        leftOut.values().forEach(list -> list.sort(null));
     }
 
-    /** {@code src/test}, or {@code test} holding {@code java} (Maven's layout, handed in from {@code src/} down). */
-    private static boolean isTestFolder(Path dir) {
-        if (!dir.getFileName().toString().equals("test")) {
-            return false;
-        }
-        Path parent = dir.getParent();
-        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("src")
-                || Files.isDirectory(dir.resolve("java"));
-    }
-
-    /** The exercise of a source file by its package; none for a test (it imports a test library). */
-    private static java.util.Optional<Exercise> exerciseOf(Path file) throws IOException {
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    /** Puts a source of an exercise's package with the exercise's sources, or with what is left out. */
+    private void sort(Path root, Path file, long size) throws IOException {
+        String text = head(file);
         Matcher m = PACKAGE.matcher(text);
-        if (!m.find() || TEST_LIBRARY_IMPORT.matcher(text).find()) {
-            return java.util.Optional.empty();
+        java.util.Optional<Exercise> exercise = m.find() ? Exercise.byId(m.group(1)) : java.util.Optional.empty();
+        if (exercise.isEmpty()) {
+            return;
         }
-        return Exercise.byId(m.group(1));
+        String name = file.getFileName().toString();
+        String why = size > MAX_SOURCE_BYTES ? "over 1 MB"
+                : isInTestFolder(root, file) || TEST_NAME.matcher(name).matches()
+                        || TEST_LIBRARY_IMPORT.matcher(text).find() ? "a test" : null;
+        if (why == null) {
+            sources.computeIfAbsent(exercise.get(), k -> new ArrayList<>()).add(file);
+        } else {
+            leftOut.computeIfAbsent(exercise.get(), k -> new ArrayList<>()).add(name + " (" + why + ")");
+        }
+    }
+
+    private static boolean isInTestFolder(Path root, Path file) {
+        for (Path part : root.relativize(file).getParent() == null ? List.<Path>of() : root.relativize(file).getParent()) {
+            if (part.toString().equals("test") || part.toString().equals("tests")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The start of a file: enough to find its package and imports, even in a file too large to grade. */
+    private static String head(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(PACKAGE_SEARCH_BYTES), StandardCharsets.UTF_8);
+        }
     }
 }

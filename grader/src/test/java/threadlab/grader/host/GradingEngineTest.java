@@ -106,6 +106,36 @@ class GradingEngineTest {
     }
 
     @Test
+    void aStudentsOwnJUnitTestsBesideTheSourcesAndInATestFolderDoNotBreakTheGrading() throws Exception {
+        Path sources = Submissions.withSolution(work.resolve("src/main/java"), Exercise.COUNTERLOCK);
+        String test = """
+                package threadlab.counterlock;
+
+                import static org.assertj.core.api.Assertions.assertThat;
+
+                import org.junit.jupiter.api.Test;
+
+                class CounterLockTest {
+                    @Test
+                    void countsOnce() {
+                        SharedCounter counter = new SharedCounter();
+                        counter.increment();
+                        assertThat(counter.get()).isEqualTo(1);
+                    }
+                }
+                """;
+        Files.writeString(sources.resolve("threadlab/counterlock/CounterLockTest.java"), test);
+        Path testFolder = Files.createDirectories(work.resolve("src/test/java/threadlab/counterlock"));
+        Files.writeString(testFolder.resolve("MoreLockTest.java"), test.replace("CounterLockTest", "MoreLockTest"));
+        Path zip = Submissions.zip(work.resolve("src"), work.resolve("src.zip"), ""); // main/java/... beside test/java/...
+
+        ExerciseReport report = Grading.grade(zip, Set.of(Exercise.COUNTERLOCK), false).exercises().get(0);
+
+        assertThat(report.status()).as("%s", report.compilerMessages()).isEqualTo(ExerciseReport.GRADED);
+        assertThat(report.score()).isEqualTo(report.maxScore());
+    }
+
+    @Test
     void refusesUnsafeOrCorruptArchivesWithAClearReason() throws Exception {
         Path slip = Submissions.zipWithEntry(work.resolve("slip.zip"), "../../evil/Escape.java", "package threadlab.counterlock;");
         assertThatThrownBy(() -> Grading.grade(slip, Set.of(Exercise.COUNTERLOCK), false))

@@ -37,13 +37,21 @@ class SubmissionTest {
     }
 
     @Test
-    void aClassNamedLikeATestButWithoutATestLibraryIsGraded() throws IOException {
+    void testsByFolderByNameOrByImportAreListedAsLeftOutAndTheRestIsGraded() throws IOException {
         write("threadlab/counterlock/CounterLock.java", LOCK);
-        write("threadlab/counterlock/LockTest.java", "package threadlab.counterlock;\n\nfinal class LockTest {\n}\n");
-        write("test/notes.txt", "a folder named test without java inside is an ordinary folder");
-        write("test/threadlab/counterlock/Helper.java", "package threadlab.counterlock;\n\nfinal class Helper {\n}\n");
+        write("threadlab/counterlock/Helper.java", "package threadlab.counterlock;\n\nfinal class Helper {\n}\n");
+        write("threadlab/counterlock/LockTests.java", "package threadlab.counterlock;\n\nfinal class LockTests {\n}\n");
+        write("tests/threadlab/counterlock/Scenario.java", "package threadlab.counterlock;\n\nfinal class Scenario {\n}\n");
+        write("threadlab/counterlock/Checker.java", JUNIT_TEST.replace("CounterLockTest", "Checker"));
+        write("threadlab/counterlock/Huge.java", "package threadlab.counterlock;\n// " + "x".repeat(1024 * 1024) + "\n");
+        write("threadlab/philosophers/Notes.java", "package other.place;\n"); // not an exercise's package: not listed
 
-        assertThat(sources()).containsExactly("CounterLock.java", "Helper.java", "LockTest.java");
+        Submission submission = Submission.open(root, root.resolve("scratch"));
+
+        assertThat(sources()).containsExactly("CounterLock.java", "Helper.java");
+        assertThat(submission.leftOut(Exercise.COUNTERLOCK)).containsExactly("Checker.java (a test)", "Huge.java (over 1 MB)",
+                "LockTests.java (a test)", "Scenario.java (a test)");
+        assertThat(submission.leftOut(Exercise.PHILOSOPHERS)).isEmpty();
     }
 
     private java.util.List<String> sources() {

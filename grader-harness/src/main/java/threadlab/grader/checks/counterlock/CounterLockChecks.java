@@ -40,7 +40,7 @@ public class CounterLockChecks {
 
     @Test
     @Check(id = "counterlock.no-lost-update", category = Category.CORRECTNESS, points = 3,
-            title = "No increment is lost when many threads update the counter")
+            title = "No increment or add is lost when many threads update the counter")
     void noLostUpdate() throws Throwable {
         int threads = 4;
         int perThread = 25_000;
@@ -48,22 +48,25 @@ public class CounterLockChecks {
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            all.add(workers.run("incrementer-" + t, () -> {
+            all.add(workers.run("updater-" + t, () -> {
                 start.await();
-                for (int i = 0; i < perThread; i++) {
-                    counter.increment();
+                for (int i = 0; i < perThread; i++) { // both updates, so that each races the other and itself
+                    if (i % 2 == 0) {
+                        counter.increment();
+                    } else {
+                        counter.add(3);
+                    }
                 }
-                counter.add(3);
             }));
         }
         start.countDown();
-        Workers.awaitAll(all, LIMIT, threads + " threads incrementing the counter");
-        long expected = threads * (perThread + 3L);
+        Workers.awaitAll(all, LIMIT, threads + " threads updating the counter");
+        long expected = threads * (perThread / 2 * 1L + perThread / 2 * 3L);
         long actual = counter.get();
-        that(actual == expected, "%d threads each called increment() %d times and add(3) once: the counter should be %d "
-                + "but is %d, so %d updates were lost. value += 1 is a read, an add and a write; two threads that "
-                + "interleave there lose one update. Do all three while holding the lock.",
-                threads, perThread, expected, actual, expected - actual);
+        that(actual == expected, "%d threads each called increment() %d times and add(3) %d times, in turn: the counter"
+                + " should be %d but is %d, so updates worth %d were lost. value += delta is a read, an add and a write;"
+                + " two threads that interleave there lose one update. Do all three while holding the lock, in add as"
+                + " in increment.", threads, perThread / 2, perThread / 2, expected, actual, expected - actual);
     }
 
     @Test
@@ -229,6 +232,15 @@ public class CounterLockChecks {
     void timedTryLock() throws Throwable {
         CounterLock lock = new CounterLock();
         lock.lock();
+        // The edges of a timeout: each must give up at once, never turn into wait(0), which waits until notified.
+        for (Object[] edge : new Object[][] {{0L, TimeUnit.MILLISECONDS, "0 ms"}, {-5L, TimeUnit.MILLISECONDS, "-5 ms"},
+                {1L, TimeUnit.NANOSECONDS, "1 ns"}, {500L, TimeUnit.MICROSECONDS, "500 µs"}}) {
+            CompletableFuture<Boolean> tiny = workers.start("timed-" + edge[2],
+                    () -> lock.tryLock((Long) edge[0], (TimeUnit) edge[1]));
+            boolean got = Workers.await(tiny, Duration.ofSeconds(2), "tryLock(" + edge[2] + ") on a held lock (a timeout"
+                    + " that rounds down to 0 ms must give up, not call wait(0), which waits until someone notifies)");
+            that(!got, "tryLock(%s) returned true while another thread held the lock.", edge[2]);
+        }
         CompletableFuture<Long> attempt = workers.start("timed", () -> {
             long start = System.nanoTime();
             boolean got = lock.tryLock(200, TimeUnit.MILLISECONDS);
