@@ -80,18 +80,13 @@ public final class Bench {
         });
         List<Series> all = new ArrayList<>(List.of(base));
         all.addAll(series.values());
-        List<Series> settling = new ArrayList<>(List.of(base));
-        settling.addAll(watched);
-        warmUp(all, settling);
-        if (base.failure != null) {
-            error(workload + ": the baseline failed: " + base.failure);
-            return;
-        }
-        List<Series> scoredRounds = new ArrayList<>(List.of(base));
-        scoredRounds.addAll(watched);
-        for (int round = 0; round < rounds.max(); round++) {
-            measure(round < rounds.shown() ? all : scoredRounds);
-            if (round + 1 >= rounds.min() && scored.stream().allMatch(p -> settled(base, series.get(p.candidate()),
+        List<Series> scoredRuns = new ArrayList<>(List.of(base));
+        scoredRuns.addAll(watched);
+        warmUp(all, scoredRuns);
+        int fewest = scored.isEmpty() ? rounds.shown() : rounds.min(); // nothing scored: the table's rounds suffice
+        for (int round = 0; round < rounds.max() && base.failure == null; round++) {
+            measure(round < rounds.shown() ? all : scoredRuns);
+            if (round + 1 >= fewest && scored.stream().allMatch(p -> settled(base, series.get(p.candidate()),
                     series.get(p.reference()), p))) {
                 break;
             }
