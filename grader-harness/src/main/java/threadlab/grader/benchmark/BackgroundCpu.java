@@ -24,6 +24,8 @@ final class BackgroundCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Instant THIS_JVM_STARTED = ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
+    private static final String USER = ProcessHandle.current().info().user().orElse("");
+    private static final long SELF = ProcessHandle.current().pid();
 
     private final Set<Long> graderProcesses = ConcurrentHashMap.newKeySet();
 
@@ -44,12 +46,13 @@ final class BackgroundCpu {
             }
         }
         Map<Long, Long> processes = new HashMap<>();
-        String user = ProcessHandle.current().info().user().orElse("");
-        long self = ProcessHandle.current().pid();
-        ProcessHandle.allProcesses().filter(p -> p.pid() != self && !graderProcesses.contains(p.pid()))
-                .filter(p -> p.info().user().map(user::equals).orElse(false))
-                .filter(p -> p.info().startInstant().map(s -> !s.isBefore(THIS_JVM_STARTED)).orElse(false))
-                .forEach(p -> p.info().totalCpuDuration().ifPresent(cpu -> processes.put(p.pid(), cpu.toNanos())));
+        ProcessHandle.allProcesses().filter(p -> p.pid() != SELF && !graderProcesses.contains(p.pid())).forEach(p -> {
+            ProcessHandle.Info info = p.info(); // one read of the process's /proc entries
+            if (info.user().map(USER::equals).orElse(false)
+                    && info.startInstant().map(start -> !start.isBefore(THIS_JVM_STARTED)).orElse(false)) {
+                info.totalCpuDuration().ifPresent(cpu -> processes.put(p.pid(), cpu.toNanos()));
+            }
+        });
         return new Snapshot(threads, processes);
     }
 
