@@ -31,4 +31,7 @@ public @interface Check {
 
     /** Wall-clock limit for the whole check; past it the check is a timeout, with a diagnosis. */
     int timeoutSeconds() default 10;
+
+    /** For an {@link Category#INTERLEAVINGS} check: the engine that explores it (ignored by other categories). */
+    Explorer explorer() default Explorer.VMLENS;
 }

@@ -20,6 +20,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
+import threadlab.grader.api.Explorer;
 import threadlab.grader.exercise.Exercise;
 
 /**
@@ -131,7 +132,8 @@ public final class CheckCatalog {
             }
             return new CheckDefinition(id, exercise, Category.valueOf((String) values.get("category")),
                     ((Number) values.get("points")).doubleValue(), (String) values.get("title"),
-                    ((Number) values.getOrDefault("timeoutSeconds", 10)).intValue(), suiteClass, method);
+                    ((Number) values.getOrDefault("timeoutSeconds", 10)).intValue(), suiteClass, method,
+                    Explorer.valueOf((String) values.getOrDefault("explorer", Explorer.VMLENS.name())));
         }
     }
 }

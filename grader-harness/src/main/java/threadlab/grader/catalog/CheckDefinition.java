@@ -1,6 +1,7 @@
 package threadlab.grader.catalog;
 
 import threadlab.grader.api.Category;
+import threadlab.grader.api.Explorer;
 import threadlab.grader.exercise.Exercise;
 
 /**
@@ -8,7 +9,9 @@ import threadlab.grader.exercise.Exercise;
  *
  * @param suiteClass  the class that declares it
  * @param method      the name of the test or property method
+ * @param explorer    the engine that explores an interleavings check
  */
 public record CheckDefinition(String id, Exercise exercise, Category category, double points, String title,
-                              int timeoutSeconds, String suiteClass, String method) {
+                              int timeoutSeconds, String suiteClass, String method,
+                              Explorer explorer) {
 }

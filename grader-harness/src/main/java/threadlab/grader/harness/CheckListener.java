@@ -10,6 +10,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import threadlab.grader.catalog.CheckDefinition;
+import threadlab.grader.checks.support.ModelChecking;
 import threadlab.grader.verdict.CheckStatus;
 import threadlab.grader.verdict.Reason;
 
@@ -21,6 +22,7 @@ final class CheckListener implements TestExecutionListener {
     private final Watchdog watchdog;
     private final Map<String, Long> startNanos = new HashMap<>();
     private final Map<String, StringBuilder> reports = new HashMap<>();
+    private final Map<String, String> passNotes = new HashMap<>();
 
     CheckListener(Map<String, CheckDefinition> checksByMethod, ResultChannel log, Watchdog watchdog) {
         this.checksByMethod = checksByMethod;
@@ -43,6 +45,9 @@ final class CheckListener implements TestExecutionListener {
 
     @Override
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        // An exploration publishes what it covered, which becomes the message of the check if it passes.
+        check(test).ifPresent(check -> Optional.ofNullable(entry.getKeyValuePairs().get(ModelChecking.EXPLORED))
+                .ifPresent(note -> passNotes.put(check.id(), note)));
         // jqwik publishes the shrunk counterexample of a falsified property as a report entry.
         check(test).ifPresent(check -> entry.getKeyValuePairs().values().stream()
                 .map(CheckListener::smallestSample)
@@ -66,7 +71,7 @@ final class CheckListener implements TestExecutionListener {
             }
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos.getOrDefault(check.id(), System.nanoTime()));
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-                log.write(CheckEvent.finished(check.id(), CheckStatus.PASSED, Reason.NONE, null, ms));
+                log.write(CheckEvent.finished(check.id(), CheckStatus.PASSED, Reason.NONE, passNotes.get(check.id()), ms));
                 return;
             }
             FailureTranslator.Verdict verdict = result.getThrowable()

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import threadlab.grader.harness.ResultChannel;
 import threadlab.grader.host.GraderLaunch;
+import threadlab.grader.interleavings.Lincheck;
 import threadlab.grader.interleavings.Vmlens;
 import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.ExerciseReport;
@@ -102,8 +103,10 @@ final class StudentGrader {
             args.add("--quick");
         }
         options.exercises().forEach(e -> args.addAll(List.of("--exercise", e)));
+        List<Path> explorationTools = new ArrayList<>(Vmlens.buildPaths());
+        explorationTools.addAll(Lincheck.buildPaths());
         return new SandboxJob(GraderLaunch.MAIN_CLASS, args, graderClasspath, options.timeLimit(), RESULT,
-                scratch.resolve("run"), inputs, Vmlens.buildPaths(), secret).asGrader();
+                scratch.resolve("run"), inputs, explorationTools, secret).asGrader();
     }
 
     private static StudentResult graded(String id, String name, String hash, GradeReport report, long seed) {

@@ -54,7 +54,8 @@ final class CheckRunPhase implements Phase {
         Path exec = runDir.resolve("jacoco.exec");
         Optional<CoverageProbe> probe = recordsCoverage(run) ? coverage : Optional.empty();
         IsolatedCheckRun checks = new IsolatedCheckRun(harnessClasspath, run.classes(), runDir, run.request().seed(),
-                probe.map(c -> c.jvmArgument(run.exercise().javaPackage(), exec)), containment);
+                probe.map(c -> CheckJvmSetup.agent(c.jvmArgument(run.exercise().javaPackage(), exec)))
+                        .orElse(CheckJvmSetup.none()), containment);
         Map<String, CheckOutcome> outcomes = checks.run(run.claimed(), run.request().exerciseBudget()).stream()
                 .collect(Collectors.toMap(CheckOutcome::checkId, Function.identity()));
         CoverageReport report = probe.isPresent() ? CoverageProbe.analyze(exec, run.classes(), run.sources()) : null;

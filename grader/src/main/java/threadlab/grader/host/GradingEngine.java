@@ -15,6 +15,7 @@ import threadlab.grader.compile.SourceCompiler;
 import threadlab.grader.contract.ApiContract;
 import threadlab.grader.coverage.CoverageProbe;
 import threadlab.grader.exercise.Exercise;
+import threadlab.grader.interleavings.Lincheck;
 import threadlab.grader.interleavings.Vmlens;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.GradeReport;
@@ -100,7 +101,7 @@ public final class GradingEngine {
         List<Path> harness = HarnessLaunch.of(graderClasspath);
         Optional<CoverageProbe> coverage = request.quick() ? Optional.empty() : CoverageProbe.fromClasspath(graderClasspath);
         return List.of(new CheckRunPhase(harness, coverage, containment),
-                new InterleavingPhase(harness, Vmlens.fromBuild(graderClasspath), containment),
+                new InterleavingPhase(harness, Vmlens.fromBuild(graderClasspath), Lincheck.fromBuild(), containment),
                 new BenchmarkPhase(sandbox, harness));
     }
 }

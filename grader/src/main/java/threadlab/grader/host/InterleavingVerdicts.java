@@ -16,9 +16,10 @@ import threadlab.grader.verdict.Reason;
  * <ul>
  *   <li>a failed assertion in an explored interleaving fails the scenario (with any confirmed race noted);</li>
  *   <li>a data race the bytecode confirms fails it, whether or not the exploration finished;</li>
- *   <li>an engine error, the engine's own bound, or a time-out is inconclusive: the points are kept only when every
- *       correctness check of the exercise passed, since nothing else vouches for the code;</li>
- *   <li>otherwise the scenario's own outcome stands.</li>
+ *   <li>an engine error or a time-out is inconclusive: the points are kept only when every correctness check of the
+ *       exercise passed, since nothing else vouches for the code;</li>
+ *   <li>otherwise the scenario's own outcome stands; a pass says how many orders were explored, all of them or up to
+ *       the bound the scenario set.</li>
  * </ul>
  */
 final class InterleavingVerdicts {
@@ -52,9 +53,20 @@ final class InterleavingVerdicts {
             return inconclusive(outcome, Reason.ENGINE_ERROR, "every explored interleaving ended correctly, but the "
                     + "data-race analysis failed: " + analysisError, correctnessPassed);
         }
-        if (scenario.map(ExploredScenario::reachedIterationLimit).orElse(false)) {
-            return inconclusive(outcome, Reason.ENGINE_LIMIT, "vmlens stopped after its maximum number of "
-                    + "interleavings; all it explored ended correctly" + where, correctnessPassed);
+        return scenario.map(s -> outcome.with(CheckStatus.PASSED, Reason.NONE, passNote(s) + where)).orElse(outcome);
+    }
+
+    /**
+     * The verdict of a scenario Lincheck explored: its own outcome, except that Lincheck failing inside itself or
+     * running out of time is inconclusive (points kept only when every correctness check passed).
+     */
+    static CheckOutcome modelChecked(CheckOutcome outcome, boolean correctnessPassed) {
+        if (outcome.reason() == Reason.ENGINE_ERROR) {
+            return inconclusive(outcome, Reason.ENGINE_ERROR, outcome.message().replaceFirst("\\.$", ""), correctnessPassed);
+        }
+        if (outcome.status() == CheckStatus.TIMEOUT) {
+            return inconclusive(outcome, Reason.ENGINE_LIMIT, "Lincheck did not finish exploring this scenario in time",
+                    correctnessPassed);
         }
         return outcome;
     }
@@ -74,6 +86,14 @@ final class InterleavingVerdicts {
         return outcome.with(CheckStatus.FAILED, reason, "Inconclusive, and points lost: " + why + ". An inconclusive "
                 + "exploration keeps its points only when every correctness check of the exercise passed; fix those "
                 + "first.");
+    }
+
+    /** A pass within vmlens' bound on interleavings is a pass: the bound is ours, and every order it tried was right. */
+    private static String passNote(ExploredScenario scenario) {
+        String orders = scenario.reachedIterationLimit()
+                ? scenario.interleavings() + " orders of the threads explored by vmlens (its bound)"
+                : "Every order of the threads explored by vmlens (" + scenario.interleavings() + ")";
+        return orders + ": all ended correctly, with no data race.";
     }
 
     private static String raceMessage(List<RaceAccess> races) {

@@ -46,18 +46,21 @@ final class IsolatedCheckRun {
     private final Path classes;
     private final Path runDir;
     private final long seed;
-    private final Optional<String> javaAgent;
+    private final CheckJvmSetup setup;
+    private final List<Path> extraClasspath;
     private final Optional<LocalContainment> containment;
     private int jvmCount;
 
     /** @param containment how to contain each JVM beyond its own process, where this machine allows it */
-    IsolatedCheckRun(List<Path> harnessClasspath, Path classes, Path runDir, long seed, Optional<String> javaAgent,
+    IsolatedCheckRun(List<Path> harnessClasspath, Path classes, Path runDir, long seed, CheckJvmSetup setup,
             Optional<LocalContainment> containment) {
         this.harnessClasspath = containment.map(c -> c.readable(harnessClasspath)).orElse(harnessClasspath);
+        this.extraClasspath = setup.classpath().isEmpty() ? List.of()
+                : containment.map(c -> c.readable(setup.classpath())).orElse(setup.classpath());
         this.classes = classes;
         this.runDir = runDir;
         this.seed = seed;
-        this.javaAgent = javaAgent;
+        this.setup = setup;
         this.containment = containment;
     }
 
@@ -117,8 +120,10 @@ final class IsolatedCheckRun {
     private List<String> command(List<String> checkIds, Path channel, Duration watchdogBudget) {
         List<String> arguments = new ArrayList<>(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true", "-D" + ForbiddenApis.CLASSES_PROPERTY + "=" + classes));
-        javaAgent.ifPresent(arguments::add);
-        arguments.addAll(HarnessLaunch.moduleLaunch(harnessClasspath, classes, ForkMain.class));
+        arguments.addAll(setup.options());
+        List<Path> classpath = new ArrayList<>(extraClasspath);
+        classpath.add(classes);
+        arguments.addAll(HarnessLaunch.moduleLaunch(harnessClasspath, classpath, ForkMain.class));
         arguments.addAll(List.of(channel.toString(), Long.toString(seed), Long.toString(Math.max(1_000,
                 watchdogBudget.toMillis()))));
         arguments.addAll(checkIds);

@@ -25,7 +25,7 @@ final class Scoring {
             CheckOutcome outcome = outcomes.get(check.id());
             reports.add(new CheckReport(check.id(), check.category().id(), check.title(), outcome.status(),
                     outcome.reason(), entry.points() * outcome.fraction(), entry.points(),
-                    outcome.status() == CheckStatus.PASSED ? null : outcome.message(), entry.hidden(), outcome.durationMs()));
+                    outcome.message(), entry.hidden(), outcome.durationMs()));
         }
         return reports;
     }

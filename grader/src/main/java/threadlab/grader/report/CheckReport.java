@@ -8,7 +8,8 @@ import threadlab.grader.verdict.Reason;
  *
  * @param status  how the check ended (written as its lower-case id, e.g. {@code passed})
  * @param reason  why, typed (written as its lower-case id, e.g. {@code busy_waiting}); {@code none} when passed
- * @param message what went wrong and how to reproduce it; {@code null} when passed or hidden
+ * @param message what went wrong and how to reproduce it; for a passed check, what it covered (an exploration
+ *                says how many orders it tried), or {@code null}; {@code null} when hidden
  * @param hidden  the rubric hides this check's details from students (it still counts)
  */
 public record CheckReport(String id, String category, String title, CheckStatus status, Reason reason, double score,

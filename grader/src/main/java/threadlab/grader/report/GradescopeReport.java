@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import threadlab.grader.verdict.CheckStatus;
 
 /**
  * Gradescope's {@code results.json}: one test per check, with score, max_score, status, output,
@@ -31,7 +32,7 @@ final class GradescopeReport implements ReportFormat.ReportWriter {
                 test.put("score", check.score());
                 test.put("max_score", check.maxScore());
                 test.put("status", check.passed() ? "passed" : "failed");
-                test.put("output", check.passed() ? "" : check.status().id() + " (" + check.reason().id() + "): " + (check.message() == null ? "" : check.message()));
+                test.put("output", output(check));
                 test.put("tags", List.of(exercise.id(), check.category()));
                 test.put("visibility", check.hidden() ? "hidden" : "visible");
                 tests.add(test);
@@ -64,5 +65,14 @@ final class GradescopeReport implements ReportFormat.ReportWriter {
             parts.add(exercise.id() + " " + Points.of(exercise.score(), exercise.maxScore()) + " (" + exercise.status() + ")");
         }
         return String.join(", ", parts);
+    }
+
+    /** A passed check shows its note (what an exploration covered, why a verdict is inconclusive), a lost one its status. */
+    private static String output(CheckReport check) {
+        String message = check.message() == null ? "" : check.message();
+        if (check.status() == CheckStatus.PASSED) {
+            return message;
+        }
+        return check.status().id() + " (" + check.reason().id() + "): " + message;
     }
 }

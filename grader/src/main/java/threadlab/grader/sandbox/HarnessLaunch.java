@@ -52,14 +52,18 @@ public final class HarnessLaunch {
 
     /**
      * The launcher arguments that start {@code mainClass} of the harness as a named module on the module path,
-     * with the student's classes on the class path: the harness reads them, they cannot reflect into it.
+     * with the student's classes on the class path (beside any engine jars a phase adds there): the harness reads
+     * them, they cannot reflect into it.
      */
-    public static List<String> moduleLaunch(List<Path> harnessModulePath, Path studentClasses, Class<?> mainClass) {
-        return List.of("--module-path", harnessModulePath.stream().map(Path::toString)
-                        .collect(Collectors.joining(File.pathSeparator)),
+    public static List<String> moduleLaunch(List<Path> harnessModulePath, List<Path> classpath, Class<?> mainClass) {
+        return List.of("--module-path", joined(harnessModulePath),
                 "--add-reads", MODULE + "=ALL-UNNAMED",
-                "-cp", studentClasses.toString(),
+                "-cp", joined(classpath),
                 "-m", MODULE + "/" + mainClass.getName());
+    }
+
+    private static String joined(List<Path> paths) {
+        return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 
     private static Set<String> dependencyFileNames() {

@@ -44,14 +44,28 @@ class InterleavingVerdictsTest {
     }
 
     @Test
-    void theEnginesOwnIterationBoundIsInconclusive() {
+    void passingWithinTheScenariosBoundOnInterleavingsIsABoundedPass() {
         ExploredScenario bounded = new ExploredScenario(ID, 30, "Maximum Iterations Reached", List.of(), null);
 
         CheckOutcome verdict = InterleavingVerdicts.verdict(outcome(CheckStatus.PASSED, Reason.NONE, null),
-                Optional.of(bounded), null, List.of(), true);
+                Optional.of(bounded), null, List.of(), false);
 
-        assertThat(verdict.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
-        assertThat(verdict.reason()).isEqualTo(Reason.ENGINE_LIMIT);
+        assertThat(verdict.status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(verdict.message()).startsWith("30 orders of the threads explored by vmlens (its bound)");
+    }
+
+    @Test
+    void aModelCheckerThatRanOutOfTimeIsInconclusiveAndItsFindingsStand() {
+        CheckOutcome timedOut = InterleavingVerdicts.modelChecked(outcome(CheckStatus.TIMEOUT, Reason.TIMEOUT, "hung"), true);
+        CheckOutcome found = InterleavingVerdicts.modelChecked(outcome(CheckStatus.FAILED, Reason.DEADLOCK, "cycle"), true);
+        CheckOutcome crashed = InterleavingVerdicts.modelChecked(outcome(CheckStatus.FAILED, Reason.ENGINE_ERROR, "x"), false);
+
+        assertThat(timedOut.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
+        assertThat(timedOut.reason()).isEqualTo(Reason.ENGINE_LIMIT);
+        assertThat(found.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(found.reason()).isEqualTo(Reason.DEADLOCK);
+        assertThat(crashed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(crashed.reason()).isEqualTo(Reason.ENGINE_ERROR);
     }
 
     @Test
@@ -59,7 +73,10 @@ class InterleavingVerdictsTest {
         ExploredScenario explored = new ExploredScenario(ID, 8, "Success", List.of(), null);
 
         assertThat(InterleavingVerdicts.verdict(outcome(CheckStatus.PASSED, Reason.NONE, null), Optional.of(explored),
-                null, List.of(), true).status()).isEqualTo(CheckStatus.PASSED);
+                null, List.of(), true)).satisfies(v -> {
+                    assertThat(v.status()).isEqualTo(CheckStatus.PASSED);
+                    assertThat(v.message()).startsWith("Every order of the threads explored by vmlens (8)");
+                });
         assertThat(InterleavingVerdicts.verdict(outcome(CheckStatus.PASSED, Reason.NONE, null), Optional.of(explored),
                 "analysis crashed", List.of(), true).reason()).isEqualTo(Reason.ENGINE_ERROR);
     }

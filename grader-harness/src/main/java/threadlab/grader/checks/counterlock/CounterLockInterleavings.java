@@ -5,18 +5,24 @@ import static threadlab.grader.checks.support.Verify.that;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import threadlab.counterlock.CounterLock;
 import threadlab.counterlock.SharedCounter;
 import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
+import threadlab.grader.api.Explorer;
 import threadlab.grader.checks.support.Interleavings;
+import threadlab.grader.checks.support.ModelChecking;
+import threadlab.grader.checks.support.Workers;
 
-/** Interleaving scenarios of {@code threadlab.counterlock}, explored by vmlens. */
+/** Interleaving scenarios of {@code threadlab.counterlock}, explored by vmlens or Lincheck. */
 public class CounterLockInterleavings {
 
     private static final String INCREMENTS = "counterlock.interleaved-increments";
     private static final String TRY_LOCK = "counterlock.interleaved-trylock";
+    private static final String LOCK_UNLOCK = "counterlock.interleaved-lock-unlock";
 
     @Test
     @Check(id = INCREMENTS, category = Category.INTERLEAVINGS, points = 3, timeoutSeconds = 20,
@@ -38,29 +44,55 @@ public class CounterLockInterleavings {
     }
 
     @Test
-    @Check(id = TRY_LOCK, category = Category.INTERLEAVINGS, points = 3, timeoutSeconds = 20,
+    @Check(id = TRY_LOCK, category = Category.INTERLEAVINGS, points = 3, timeoutSeconds = 40,
+            explorer = Explorer.LINCHECK,
             title = "tryLock racing lock/unlock: never two owners, and the lock ends free")
-    void interleavedTryLock() throws Exception {
-        Interleavings.explore(TRY_LOCK, 30, () -> {
+    void interleavedTryLock(TestReporter reporter) {
+        ModelChecking.explore(reporter, 300, () -> {
             CounterLock lock = new CounterLock();
             AtomicInteger owners = new AtomicInteger();
             AtomicBoolean overlap = new AtomicBoolean();
-            Interleavings.inParallel("locker", () -> {
+            ModelChecking.inParallel(List.of("locker", "try-locker"), List.of(() -> {
                 lock.lock();
                 overlap.compareAndSet(false, owners.incrementAndGet() > 1);
                 owners.decrementAndGet();
                 lock.unlock();
-            }, "try-locker", () -> {
+            }, () -> {
                 if (lock.tryLock()) {
                     overlap.compareAndSet(false, owners.incrementAndGet() > 1);
                     owners.decrementAndGet();
                     lock.unlock();
                 }
-            });
+            }));
             that(!overlap.get(), "one thread called lock() while another called tryLock(); both held the lock at "
                     + "the same time. Checking that the lock is free and taking it must be one atomic step.");
             that(!lock.isLocked(), "one thread called lock()/unlock() while another called tryLock() (and unlock() "
                     + "when it succeeded); afterwards isLocked() was still true.");
+        });
+    }
+
+    @Test
+    @Check(id = LOCK_UNLOCK, category = Category.INTERLEAVINGS, points = 3, timeoutSeconds = 40,
+            explorer = Explorer.LINCHECK,
+            title = "Two threads taking turns with lock()/unlock(): in every order one owner at a time, and nobody left waiting")
+    void interleavedLockUnlock(TestReporter reporter) {
+        ModelChecking.explore(reporter, 300, () -> {
+            CounterLock lock = new CounterLock();
+            AtomicInteger owners = new AtomicInteger();
+            AtomicBoolean overlap = new AtomicBoolean();
+            Workers.ThrowingRunnable turn = () -> {
+                lock.lock();
+                if (owners.incrementAndGet() > 1) {
+                    overlap.set(true);
+                }
+                owners.decrementAndGet();
+                lock.unlock();
+            };
+            ModelChecking.inParallel(List.of("first", "second"), List.of(turn, turn));
+            that(!overlap.get(), "two threads each called lock() then unlock(): both held the lock at the same time. "
+                    + "Checking that the lock is free and taking it must be one atomic step (inside the same "
+                    + "synchronized block).");
+            that(!lock.isLocked(), "two threads each called lock() then unlock(); afterwards isLocked() was still true.");
         });
     }
 }

@@ -2,24 +2,33 @@ package threadlab.grader.checks.poolexecutor;
 
 import static threadlab.grader.checks.support.Verify.that;
 
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
+import threadlab.grader.api.Explorer;
 import threadlab.grader.checks.support.Interleavings;
+import threadlab.grader.checks.support.ModelChecking;
 import threadlab.poolexecutor.PoolExecutor;
 import threadlab.poolexecutor.TaskFuture;
 
 /**
- * Interleaving scenarios of {@code threadlab.poolexecutor}, explored by vmlens. (Two threads submitting to one pool
- * were tried too: under vmlens 1.2.17 that scenario never got past its third interleaving within 20 s.)
+ * Interleaving scenarios of {@code threadlab.poolexecutor}: races on a future's state explored by vmlens, submitters
+ * racing shutdown by Lincheck (under vmlens 1.2.17 two threads submitting to one pool never got past the third
+ * interleaving within 20 s).
  */
 public class PoolExecutorInterleavings {
 
     private static final String CANCEL = "poolexecutor.interleaved-cancel-start";
     private static final String ON_DONE = "poolexecutor.interleaved-ondone-completion";
+    private static final String SUBMIT_SHUTDOWN = "poolexecutor.interleaved-submit-shutdown";
 
     @Test
     @Check(id = CANCEL, category = Category.INTERLEAVINGS, points = 3, timeoutSeconds = 20,
@@ -62,6 +71,46 @@ public class PoolExecutorInterleavings {
                     + "exactly once: adding a callback and completing the future must not both run it (or both skip it).",
                     calls.get());
         });
+    }
+
+    @Test
+    @Check(id = SUBMIT_SHUTDOWN, category = Category.INTERLEAVINGS, points = 3, timeoutSeconds = 60,
+            explorer = Explorer.LINCHECK,
+            title = "Two submitters racing shutdown(): in every order each accepted task runs once and its get() returns")
+    void interleavedSubmitShutdown(TestReporter reporter) {
+        ModelChecking.explore(reporter, 300, () -> {
+            PoolExecutor pool = new PoolExecutor(1);
+            AtomicIntegerArray runs = new AtomicIntegerArray(2);
+            AtomicReferenceArray<Object> results = new AtomicReferenceArray<>(2);
+            ModelChecking.inParallel(List.of("submitter-1", "submitter-2", "shutdown"), List.of(
+                    () -> results.set(0, submitAndGet(pool, runs, 0)),
+                    () -> results.set(1, submitAndGet(pool, runs, 1)),
+                    pool::shutdown));
+            // No close() or awaitTermination() here: their timed waits may time out at any moment in Lincheck's model.
+            for (int task = 0; task < 2; task++) {
+                boolean accepted = results.get(task) instanceof Integer;
+                that(!accepted || (Integer) results.get(task) == task, "task %d was accepted but get() returned %s "
+                        + "instead of %d.", task, results.get(task), task);
+                that(runs.get(task) == (accepted ? 1 : 0), "task %d was %s by submit() while another thread called "
+                        + "shutdown(), and it ran %d times: a task that submit() accepts runs exactly once (shutdown lets "
+                        + "queued tasks finish), one it rejects never runs.", task, accepted ? "accepted" : "rejected",
+                        runs.get(task));
+            }
+        });
+    }
+
+    /** Submits task {@code index} (which counts its runs) and waits for it; a rejected task gives its exception. */
+    private static Object submitAndGet(PoolExecutor pool, AtomicIntegerArray runs, int index) throws Exception {
+        TaskFuture<Integer> future;
+        try {
+            future = pool.submit(() -> {
+                runs.incrementAndGet(index);
+                return index;
+            });
+        } catch (RejectedExecutionException rejected) {
+            return rejected;
+        }
+        return future.get();
     }
 
     /** Runs {@code scenario} on a new pool of one worker, then shuts the pool down and waits for it. */

@@ -107,7 +107,11 @@ public final class Interleavings {
                     + " never finished: " + (deadlock ? "a deadlock" : "a deadlock, or a wake-up that got lost")
                     + " when the threads ran in this order.");
         }
-        Throwable thrown = failure.get();
+        rethrow(failure.get());
+    }
+
+    /** Rethrows what a thread of a scenario threw: assertions and "not implemented" as they are, the rest wrapped. */
+    static void rethrow(Throwable thrown) {
         if (thrown instanceof AssertionError) {
             throw (AssertionError) thrown;
         }

@@ -7,12 +7,15 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
+import threadlab.grader.api.Explorer;
 import threadlab.grader.checks.support.Interleavings;
+import threadlab.grader.checks.support.ModelChecking;
 import threadlab.threadsafeset.ThreadSafeSet;
 
-/** Interleaving scenarios of {@code threadlab.threadsafeset}, explored by vmlens. */
+/** Interleaving scenarios of {@code threadlab.threadsafeset}, explored by vmlens or Lincheck. */
 public class ThreadSafeSetInterleavings {
 
     private static final String SAME_ELEMENT = "threadsafeset.interleaved-add-remove";
@@ -38,21 +41,26 @@ public class ThreadSafeSetInterleavings {
     }
 
     @Test
-    @Check(id = ADD_ALL, category = Category.INTERLEAVINGS, points = 3, timeoutSeconds = 20,
-            title = "addAll racing snapshot and size: never seen half done")
-    void interleavedAddAllSnapshot() throws Exception {
-        Interleavings.explore(ADD_ALL, () -> {
+    @Check(id = ADD_ALL, category = Category.INTERLEAVINGS, points = 3, timeoutSeconds = 40,
+            explorer = Explorer.LINCHECK,
+            title = "addAll() racing remove() and snapshot(): in every order each sees addAll() whole or not at all")
+    void interleavedAddAllRemoveSnapshot(TestReporter reporter) {
+        ModelChecking.explore(reporter, 500, () -> {
             ThreadSafeSet<Integer> set = new ThreadSafeSet<>();
+            AtomicBoolean removed = new AtomicBoolean();
             AtomicReference<Set<Integer>> seen = new AtomicReference<>();
-            AtomicReference<Integer> size = new AtomicReference<>();
-            Interleavings.inParallel("adder", () -> set.addAll(List.of(1, 2)), "reader", () -> {
-                seen.set(set.snapshot());
-                size.set(set.size());
-            });
-            that(seen.get().size() != 1, "one thread called addAll([1, 2]) while another took a snapshot(): the snapshot "
-                    + "was %s, half of the addAll. addAll must add all its elements in one atomic step.", seen.get());
-            that(size.get() != 1, "one thread called addAll([1, 2]) while another called size(): size() returned 1, "
-                    + "half of the addAll. addAll must add all its elements in one atomic step.");
+            ModelChecking.inParallel(List.of("adder", "remover", "reader"), List.of(
+                    () -> set.addAll(List.of(1, 2)),
+                    () -> removed.set(set.remove(1)),
+                    () -> seen.set(set.snapshot())));
+            Set<Integer> snapshot = seen.get();
+            that(snapshot.isEmpty() || snapshot.equals(Set.of(1, 2)) || snapshot.equals(Set.of(2)), "one thread called "
+                    + "addAll([1, 2]) on an empty set while another called remove(1) and a third snapshot(): the snapshot "
+                    + "was %s, but only [], [1, 2] or [2] are possible. addAll() must add all its elements in one "
+                    + "critical section, and snapshot() copy under the same lock.", snapshot);
+            Set<Integer> expected = removed.get() ? Set.of(2) : Set.of(1, 2);
+            that(set.snapshot().equals(expected), "addAll([1, 2]) raced remove(1), which returned %s; the set ended as "
+                    + "%s instead of %s.", removed.get(), set.snapshot(), expected);
         });
     }
 }
