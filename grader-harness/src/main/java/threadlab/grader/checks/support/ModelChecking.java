@@ -138,14 +138,14 @@ public final class ModelChecking {
                 + "of them holds (a deadlock) or for a notify that never comes (a lost wake-up)." + order);
     }
 
-    /** Lincheck's short interleaving table, without its detailed trace. */
+    /** Lincheck's short interleaving table, trimmed to the student's code, without its detailed trace. */
     static String trace(String report) {
         if (report == null) {
             return "(Lincheck gave no trace)";
         }
         int start = report.indexOf("The following interleaving");
         int end = report.indexOf("Detailed trace:");
-        String table = report.substring(Math.max(0, start), end > start ? end : report.length()).strip();
+        String table = LincheckTrace.trim(report.substring(Math.max(0, start), end > start ? end : report.length()).strip());
         List<String> lines = table.lines().toList();
         if (lines.size() <= TRACE_LINES_SHOWN) {
             return table;
