@@ -3,7 +3,6 @@ package threadlab.grader.harness;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -11,23 +10,18 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import threadlab.grader.catalog.CheckDefinition;
 import threadlab.grader.checks.support.ModelChecking;
-import threadlab.grader.verdict.CheckStatus;
-import threadlab.grader.verdict.Reason;
 
 /** Writes a started and a finished event for every check the JUnit Platform runs. */
 final class CheckListener implements TestExecutionListener {
 
     private final Map<String, CheckDefinition> checksByMethod;
-    private final ResultChannel log;
-    private final Watchdog watchdog;
-    private final Map<String, Long> startNanos = new HashMap<>();
+    private final CheckRecorder recorder;
     private final Map<String, StringBuilder> reports = new HashMap<>();
     private final Map<String, String> passNotes = new HashMap<>();
 
-    CheckListener(Map<String, CheckDefinition> checksByMethod, ResultChannel log, Watchdog watchdog) {
+    CheckListener(Map<String, CheckDefinition> checksByMethod, CheckRecorder recorder) {
         this.checksByMethod = checksByMethod;
-        this.log = log;
-        this.watchdog = watchdog;
+        this.recorder = recorder;
     }
 
     static String key(String className, String method) {
@@ -36,11 +30,7 @@ final class CheckListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier test) {
-        check(test).ifPresent(check -> {
-            startNanos.put(check.id(), System.nanoTime());
-            log.write(CheckEvent.started(check.id()));
-            watchdog.begin(check.id(), check.timeoutSeconds());
-        });
+        check(test).ifPresent(recorder::started);
     }
 
     @Override
@@ -57,30 +47,21 @@ final class CheckListener implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
-        check(test).ifPresent(check -> {
-            log.write(CheckEvent.started(check.id()));
-            log.write(CheckEvent.finished(check.id(), CheckStatus.SKIPPED, Reason.NOT_APPLICABLE, reason, 0));
-        });
+        check(test).ifPresent(check -> recorder.skipped(check, reason));
     }
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         check(test).ifPresent(check -> {
-            if (!watchdog.end()) {
-                return; // already reported as a timeout
-            }
-            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos.getOrDefault(check.id(), System.nanoTime()));
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-                log.write(CheckEvent.finished(check.id(), CheckStatus.PASSED, Reason.NONE, passNotes.get(check.id()), ms));
+                recorder.passed(check, passNotes.get(check.id()));
                 return;
             }
-            FailureTranslator.Verdict verdict = result.getThrowable()
-                    .map(FailureTranslator::translate)
-                    .orElse(new FailureTranslator.Verdict(CheckStatus.ERROR, Reason.GRADER_ERROR, "The check ended without a reason."));
             String counterexample = Optional.ofNullable(reports.get(check.id()))
                     .map(r -> "\n\nSmallest failing example found (jqwik shrank it for you):\n" + r.toString().strip())
                     .orElse("");
-            log.write(CheckEvent.finished(check.id(), verdict.status(), verdict.reason(), verdict.message() + counterexample, ms));
+            result.getThrowable().ifPresentOrElse(thrown -> recorder.failed(check, thrown, counterexample),
+                    () -> recorder.endedWithoutReason(check));
         });
     }
 

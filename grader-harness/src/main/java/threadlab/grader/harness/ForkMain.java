@@ -67,7 +67,7 @@ public final class ForkMain {
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                     .build();
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(request, new CheckListener(byMethod, log, new Watchdog(log, budgetMillis)));
+            launcher.execute(request, new CheckListener(byMethod, new CheckRecorder(log, new Watchdog(log, budgetMillis))));
             endLeftovers();
             log.write(CheckEvent.completed());
         }

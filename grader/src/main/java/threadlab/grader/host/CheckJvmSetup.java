@@ -2,12 +2,15 @@ package threadlab.grader.host;
 
 import java.nio.file.Path;
 import java.util.List;
+import threadlab.grader.harness.ForkMain;
+import threadlab.grader.harness.ScenarioMain;
 
 /**
- * What a phase adds to the check JVMs it starts: JVM options (an agent, module flags) and class path entries that
- * go before the student's classes (an exploration engine's jars).
+ * How a phase starts its check JVMs: the harness's main class that runs the checks ({@link ForkMain} on the JUnit
+ * Platform, or the lean {@link ScenarioMain} for exploration scenarios), JVM options (an agent, module flags), and
+ * class path entries that go before the student's classes (an exploration engine's jars).
  */
-record CheckJvmSetup(List<String> options, List<Path> classpath) {
+record CheckJvmSetup(Class<?> mainClass, List<String> options, List<Path> classpath) {
 
     CheckJvmSetup {
         options = List.copyOf(options);
@@ -16,11 +19,16 @@ record CheckJvmSetup(List<String> options, List<Path> classpath) {
 
     /** Plain check JVMs. */
     static CheckJvmSetup none() {
-        return new CheckJvmSetup(List.of(), List.of());
+        return new CheckJvmSetup(ForkMain.class, List.of(), List.of());
     }
 
     /** Check JVMs that run {@code javaAgentArgument} (a {@code -javaagent:} option). */
     static CheckJvmSetup agent(String javaAgentArgument) {
-        return new CheckJvmSetup(List.of(javaAgentArgument), List.of());
+        return new CheckJvmSetup(ForkMain.class, List.of(javaAgentArgument), List.of());
+    }
+
+    /** Scenario JVMs: the lean runner, with these options and engine jars. */
+    static CheckJvmSetup scenarios(List<String> options, List<Path> classpath) {
+        return new CheckJvmSetup(ScenarioMain.class, options, classpath);
     }
 }

@@ -89,7 +89,7 @@ final class InterleavingPhase implements Phase {
         if (lincheck.isEmpty()) {
             return all(scenarios, id -> notRun(id, "this build of the grader has no Lincheck"));
         }
-        CheckJvmSetup setup = new CheckJvmSetup(lincheck.get().jvmOptions(run.exercise()), lincheck.get().classpath());
+        CheckJvmSetup setup = CheckJvmSetup.scenarios(lincheck.get().jvmOptions(run.exercise()), lincheck.get().classpath());
         IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.classes(), run.folder("model-checking"),
                 run.request().seed(), setup, containment);
         boolean correctnessPassed = run.correctnessPassed();
@@ -128,7 +128,8 @@ final class InterleavingPhase implements Phase {
         for (int i = 0; i < scenarios.size(); i++) {
             CheckDefinition scenario = scenarios.get(i);
             IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.classes(), work.resolve(scenario.id()),
-                    run.request().seed(), CheckJvmSetup.agent(agents.get(i).jvmArgument()), containment);
+                    run.request().seed(), CheckJvmSetup.scenarios(List.of(agents.get(i).jvmArgument()), List.of()),
+                    containment);
             explored.put(scenario.id(), checkRun.run(List.of(scenario), timeLeft(deadline)).get(0));
             reports.put(agents.get(i), reportDir.resolve(scenario.id()));
         }

@@ -123,7 +123,7 @@ final class IsolatedCheckRun {
         arguments.addAll(setup.options());
         List<Path> classpath = new ArrayList<>(extraClasspath);
         classpath.add(classes);
-        arguments.addAll(HarnessLaunch.moduleLaunch(harnessClasspath, classpath, ForkMain.class));
+        arguments.addAll(HarnessLaunch.moduleLaunch(harnessClasspath, classpath, setup.mainClass()));
         arguments.addAll(List.of(channel.toString(), Long.toString(seed), Long.toString(Math.max(1_000,
                 watchdogBudget.toMillis()))));
         arguments.addAll(checkIds);

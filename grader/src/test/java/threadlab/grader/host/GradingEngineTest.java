@@ -39,11 +39,11 @@ class GradingEngineTest {
 
         assertThat(report.exercises()).hasSize(6).allSatisfy(e -> {
             assertThat(e.status()).isEqualTo(ExerciseReport.GRADED);
-            // vmlens cannot always finish exploring correct code (monitor wait/notify): "inconclusive" keeps the points.
+            // No inconclusive verdict either: every exploration converges or passes within its bound, saying so.
             assertThat(e.checks()).allSatisfy(c -> assertThat(c.status()).as("%s: %s", c.id(), c.message())
-                    .isIn(CheckStatus.PASSED, CheckStatus.INCONCLUSIVE));
-            assertThat(e.checks()).filteredOn(c -> !c.category().equals(Category.INTERLEAVINGS.id()))
-                    .allSatisfy(c -> assertThat(c.status()).as("%s: %s", c.id(), c.message()).isEqualTo(CheckStatus.PASSED));
+                    .isEqualTo(CheckStatus.PASSED));
+            assertThat(e.checks()).filteredOn(c -> c.category().equals(Category.INTERLEAVINGS.id()))
+                    .allSatisfy(c -> assertThat(c.message()).as(c.id()).contains("explored"));
             assertThat(e.apiDrift()).isEmpty();
             if (Grading.MEASURE_COVERAGE) {
                 assertThat(e.coverage()).isNotNull();
