@@ -5,6 +5,7 @@ import static threadlab.grader.checks.support.Verify.that;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -13,6 +14,7 @@ import threadlab.grader.api.Check;
 import threadlab.grader.api.Explorer;
 import threadlab.grader.checks.support.Interleavings;
 import threadlab.grader.checks.support.ModelChecking;
+import threadlab.grader.checks.support.Workers;
 import threadlab.threadsafeset.ThreadSafeSet;
 
 /** Interleaving scenarios of {@code threadlab.threadsafeset}, explored by vmlens or Lincheck. */
@@ -20,6 +22,7 @@ public class ThreadSafeSetInterleavings {
 
     private static final String SAME_ELEMENT = "threadsafeset.interleaved-add-remove";
     private static final String ADD_ALL = "threadsafeset.interleaved-addall-snapshot";
+    private static final String SAME_ADD = "threadsafeset.interleaved-same-add";
 
     @Test
     @Check(id = SAME_ELEMENT, category = Category.INTERLEAVINGS, points = 3, timeoutSeconds = 20,
@@ -61,6 +64,28 @@ public class ThreadSafeSetInterleavings {
             Set<Integer> expected = removed.get() ? Set.of(2) : Set.of(1, 2);
             that(set.snapshot().equals(expected), "addAll([1, 2]) raced remove(1), which returned %s; the set ended as "
                     + "%s instead of %s.", removed.get(), set.snapshot(), expected);
+        });
+    }
+
+    @Test
+    @Check(id = SAME_ADD, category = Category.INTERLEAVINGS, points = 2, timeoutSeconds = 40,
+            explorer = Explorer.LINCHECK,
+            title = "Two threads adding the same element: in every order exactly one add() returns true")
+    void interleavedSameAdd(TestReporter reporter) {
+        ModelChecking.explore(reporter, 300, () -> {
+            ThreadSafeSet<Integer> set = new ThreadSafeSet<>();
+            AtomicInteger added = new AtomicInteger();
+            Workers.ThrowingRunnable add = () -> {
+                if (set.add(1)) {
+                    added.incrementAndGet();
+                }
+            };
+            ModelChecking.inParallel(List.of("adder-1", "adder-2"), List.of(add, add));
+            that(added.get() == 1, "two threads each called add(1) on an empty set: %d of the calls returned true, but "
+                    + "exactly one adds the element. Checking that the element is missing and adding it must happen in "
+                    + "one critical section; between two, the other thread can add it too.", added.get());
+            that(set.size() == 1, "two threads each called add(1) on an empty set; size() is then %d instead of 1.",
+                    set.size());
         });
     }
 }
