@@ -40,7 +40,8 @@ public final class ModelChecking {
 
         /** One line for the report of a passed check. */
         public String describe() {
-            return exhaustive() ? "Every order of the threads explored (" + runs + " runs): all ended correctly."
+            return exhaustive() ? "Every order of the threads explored by Lincheck's model checker (" + runs + " runs): "
+                    + "all ended correctly."
                     : runs + " orders of the threads explored by Lincheck's model checker (its bound): all ended correctly.";
         }
     }
