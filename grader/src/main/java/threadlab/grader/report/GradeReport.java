@@ -1,6 +1,8 @@
 package threadlab.grader.report;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import threadlab.grader.exercise.Exercise;
 
 /**
  * The result of grading one submission; serialized as {@code result.json}, schema version 1 (see
@@ -30,5 +32,16 @@ public record GradeReport(int schemaVersion, String submission, String graderVer
     /** Score as a percentage of the maximum, 0 when nothing could be scored. */
     public double percent() {
         return maxScore == 0 ? 0 : 100.0 * score / maxScore;
+    }
+
+    /**
+     * How to make the same random choices again, for the student: the command with this run's seed and exercises.
+     * Only the choices repeat; how the threads are scheduled differs from run to run.
+     */
+    public String rerunHint() {
+        String exercisesOption = exercises().size() == Exercise.values().length ? ""
+                : exercises().stream().map(e -> " --exercise " + e.id()).collect(Collectors.joining());
+        return "./grade grade --seed " + seed() + exercisesOption + " makes the same random choices again (inputs, "
+                + "operation mixes); how the threads are scheduled still differs from run to run.";
     }
 }

@@ -35,6 +35,7 @@ final class HtmlReport implements ReportFormat.ReportWriter {
         model.put("version", report.graderVersion());
         model.put("gradedAt", report.gradedAt());
         model.put("seed", report.seed());
+        model.put("rerunHint", report.rerunHint());
         model.put("quick", report.quick());
         model.put("score", Points.of(report.score(), report.maxScore()));
         model.put("percent", Math.round(report.percent()));

@@ -49,7 +49,7 @@ public final class TextReport implements ReportFormat.ReportWriter {
                 BenchmarkTable.lines(exercise.benchmark()).forEach(line -> out.append("  ").append(line).append('\n'));
             }
         }
-        out.append("\nReproduce this run exactly with --seed ").append(report.seed()).append('\n');
+        out.append('\n').append(report.rerunHint()).append('\n');
         return out.toString();
     }
 
