@@ -80,18 +80,7 @@ public final class Interleavings {
      */
     public static void inParallel(List<String> names, List<Workers.ThrowingRunnable> bodies) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            Workers.ThrowingRunnable body = bodies.get(i);
-            threads.add(new Thread(() -> {
-                try {
-                    body.run();
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-            }, names.get(i)));
-        }
-        threads.forEach(Thread::start);
+        List<Thread> threads = started(names, bodies, failure);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_MILLIS);
         List<String> stuck = new ArrayList<>();
         for (Thread thread : threads) {
@@ -108,6 +97,24 @@ public final class Interleavings {
                     + " when the threads ran in this order.");
         }
         rethrow(failure.get());
+    }
+
+    /** The bodies, each started in a thread named after it; the first throwable any of them throws goes to {@code failure}. */
+    static List<Thread> started(List<String> names, List<Workers.ThrowingRunnable> bodies,
+            AtomicReference<Throwable> failure) {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            Workers.ThrowingRunnable body = bodies.get(i);
+            threads.add(new Thread(() -> {
+                try {
+                    body.run();
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }, names.get(i)));
+        }
+        threads.forEach(Thread::start);
+        return threads;
     }
 
     /** Rethrows what a thread of a scenario threw: assertions and "not implemented" as they are, the rest wrapped. */

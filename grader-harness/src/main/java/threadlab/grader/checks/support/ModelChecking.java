@@ -1,6 +1,5 @@
 package threadlab.grader.checks.support;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -100,18 +99,7 @@ public final class ModelChecking {
      */
     public static void inParallel(List<String> names, List<Workers.ThrowingRunnable> bodies) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            Workers.ThrowingRunnable body = bodies.get(i);
-            threads.add(new Thread(() -> {
-                try {
-                    body.run();
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-            }, names.get(i)));
-        }
-        threads.forEach(Thread::start);
+        List<Thread> threads = Interleavings.started(names, bodies, failure);
         for (Thread thread : threads) {
             thread.join();
         }
