@@ -28,7 +28,7 @@ final class HostScoring {
             for (CheckReport check : exercise.checks()) {
                 rubric.entry(check.id()).ifPresent(entry -> checks.add(new CheckReport(check.id(), check.category(),
                         check.title(), check.status(), check.reason(), entry.points() * share(check), entry.points(),
-                        check.message(), entry.hidden(), check.durationMs())));
+                        check.message(), entry.visibility(), check.durationMs())));
             }
             exercises.add(new ExerciseReport(exercise.id(), exercise.status(), sum(checks, false), sum(checks, true),
                     checks, exercise.compilerMessages(), exercise.apiDrift(), exercise.coverage(), exercise.output(),
@@ -37,7 +37,8 @@ final class HostScoring {
         return new GradeReport(fromContainer.schemaVersion(), fromContainer.submission(), fromContainer.graderVersion(),
                 fromContainer.gradedAt(), fromContainer.seed(), fromContainer.quick(),
                 exercises.stream().mapToDouble(ExerciseReport::score).sum(),
-                exercises.stream().mapToDouble(ExerciseReport::maxScore).sum(), exercises);
+                exercises.stream().mapToDouble(ExerciseReport::maxScore).sum(), exercises, fromContainer.durationMs(),
+                rubric.leaderboard());
     }
 
     /** The share of its points a check earned: all or nothing by its status, a measured share for a partial one. */

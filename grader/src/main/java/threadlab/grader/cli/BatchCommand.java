@@ -26,6 +26,7 @@ import threadlab.grader.sandbox.Sandboxes;
 
 /** {@code grade batch}: grades a whole class, one sandbox container per submission, into a gradebook. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
+        header = "Grades a class: every submission in a folder, into a gradebook.",
         description = {"Grades every submission in a folder (one folder, .zip, git clone or git .bundle per student) into a",
                 "gradebook (gradebook.csv, gradebook.json), each student's reports (students/<id>/) and a class summary",
                 "(summary.html). Each submission runs in a Docker container of its own. Re-running skips the submissions",

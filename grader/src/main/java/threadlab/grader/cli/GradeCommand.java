@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import threadlab.grader.catalog.CheckCatalog;
+import threadlab.grader.exercise.Exercise;
 import threadlab.grader.harness.ResultChannel;
 import threadlab.grader.host.GradeRequest;
 import threadlab.grader.host.GraderLaunch;
@@ -25,6 +26,7 @@ import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ReportFormat;
 import threadlab.grader.report.SealedResult;
 import threadlab.grader.report.TextReport;
+import threadlab.grader.rubric.Rubric;
 import threadlab.grader.sandbox.LocalContainment;
 import threadlab.grader.sandbox.SandboxException;
 import threadlab.grader.sandbox.SandboxMode;
@@ -32,8 +34,8 @@ import threadlab.grader.submission.SubmissionException;
 
 /** {@code grade grade}: grades a submission and writes the reports. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        description = {"Grades a submission: by default your own exercises/ folder.",
-                "Every lost point comes with a message that says what was expected, what happened, and how to reproduce it."})
+        header = "Grades a submission: by default your own exercises/ folder.",
+        description = {"Every lost point comes with a message that says what was expected, what happened, and how to reproduce it."})
 final class GradeCommand implements Callable<Integer> {
 
     /** Environment variable naming the ThreadLab checkout; {@code ./grade} sets it. */
@@ -97,6 +99,13 @@ final class GradeCommand implements Callable<Integer> {
         Path outDir = out != null ? out : root.resolve("target").resolve("grade");
         CheckCatalog catalog = CheckCatalog.load();
         long usedSeed = seed != null ? seed : new SecureRandom().nextInt(1_000_000);
+        // Every argument is checked before the first line is printed: a usage error is then the only output.
+        EnumSet<Exercise> chosen = EnumSet.copyOf(Options.exercises(exercises));
+        Rubric rubric = Options.rubric(rubricFile, catalog);
+        SandboxMode sandboxMode = insideContainer ? SandboxMode.CONTAINER : Options.sandbox(sandbox);
+        if (!Files.exists(submissionPath)) {
+            throw new ThreadLabCli.UsageProblem("cannot read the submission: no such file or folder: " + submissionPath);
+        }
         PrintWriter err = spec.commandLine().getErr();
         err.printf("Grading %s (seed %d%s)%n", submissionPath, usedSeed, quick ? ", quick" : "");
         if (!insideContainer) {
@@ -104,9 +113,8 @@ final class GradeCommand implements Callable<Integer> {
         }
 
         GradeRequest request = new GradeRequest(submissionPath, label != null ? label : submissionPath.toString(),
-                EnumSet.copyOf(Options.exercises(exercises)), usedSeed, quick, Options.rubric(rubricFile, catalog),
-                workDir(outDir), GradeRequest.DEFAULT_EXERCISE_BUDGET, outDir.toAbsolutePath(),
-                insideContainer ? SandboxMode.CONTAINER : Options.sandbox(sandbox));
+                chosen, usedSeed, quick, rubric, workDir(outDir), GradeRequest.DEFAULT_EXERCISE_BUDGET,
+                outDir.toAbsolutePath(), sandboxMode);
         GradeReport report;
         try {
             report = new GradingEngine(GradingEngine.currentClasspath(), catalog, new ConsoleProgress(err)).grade(request);

@@ -35,9 +35,23 @@ public final class ThreadLabCli {
         CommandLine cli = new CommandLine(new ThreadLabCli())
                 .setOut(out)
                 .setErr(err)
-                .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL_ERROR)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(ThreadLabCli::wrongArguments)
                 .setExecutionExceptionHandler(new ErrorHandler());
         return cli.execute(args);
+    }
+
+    /** Wrong arguments: what is wrong in one line, and where the options are explained. */
+    private static int wrongArguments(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("grade: " + e.getMessage());
+        err.println(seeHelp(e.getCommandLine()));
+        return USAGE;
+    }
+
+    /** "Run './grade batch --help' for the options." for the command the user ran. */
+    static String seeHelp(CommandLine command) {
+        return "Run './" + command.getCommandSpec().qualifiedName() + " --help' for the options.";
     }
 
     /** Bad input gets a one-line explanation; only our own bugs get a stack trace. */
@@ -47,7 +61,7 @@ public final class ThreadLabCli {
             PrintWriter err = command.getErr();
             if (e instanceof UsageProblem) {
                 err.println("grade: " + e.getMessage());
-                err.println("Run 'grade " + command.getCommandName() + " --help' for the options.");
+                err.println(seeHelp(command));
                 return USAGE;
             }
             err.println("grade: internal error of the grader (not of your code): " + e);

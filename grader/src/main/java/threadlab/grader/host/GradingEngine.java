@@ -1,6 +1,7 @@
 package threadlab.grader.host;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ public final class GradingEngine {
      * @throws threadlab.grader.sandbox.SandboxException if the sandbox asked for cannot be had
      */
     public GradeReport grade(GradeRequest request) {
+        Instant started = Instant.now();
         Submission submission = Submission.open(request.submission(), request.workDir());
         List<ExerciseReport> exercises = new ArrayList<>();
         Optional<LocalContainment> containment = LocalContainment.detect(request.sandbox() == SandboxMode.CONTAINER);
@@ -93,7 +95,7 @@ public final class GradingEngine {
         double max = exercises.stream().mapToDouble(ExerciseReport::maxScore).sum();
         return new GradeReport(GradeReport.SCHEMA_VERSION, request.label(), GraderVersion.get(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), request.seed(), request.quick(), score, max,
-                exercises);
+                exercises, Duration.between(started, Instant.now()).toMillis(), request.rubric().leaderboard());
     }
 
     /** The phases in the order they run: tests first (the others read their outcomes), then exploration, benchmarks. */

@@ -25,7 +25,7 @@ final class Scoring {
             CheckOutcome outcome = outcomes.get(check.id());
             reports.add(new CheckReport(check.id(), check.category().id(), check.title(), outcome.status(),
                     outcome.reason(), entry.points() * outcome.fraction(), entry.points(),
-                    outcome.message(), entry.hidden(), outcome.durationMs()));
+                    outcome.message(), entry.visibility(), outcome.durationMs()));
         }
         return reports;
     }
@@ -37,7 +37,7 @@ final class Scoring {
         for (CheckDefinition check : checks) {
             Rubric.Entry entry = rubric.entry(check.id()).orElseThrow();
             reports.add(new CheckReport(check.id(), check.category().id(), check.title(), status, reason, 0,
-                    entry.points(), message, entry.hidden(), 0));
+                    entry.points(), message, entry.visibility(), 0));
         }
         return reports;
     }

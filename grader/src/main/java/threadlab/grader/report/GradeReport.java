@@ -13,11 +13,18 @@ import threadlab.grader.exercise.Exercise;
  * @param submission    what was graded (a path, or the label given on the command line)
  * @param seed          the seed of every random choice; {@code --seed} with it reproduces the run
  * @param quick         whether slow phases (coverage) were skipped
+ * @param durationMs    how long the whole grading took
+ * @param leaderboard   the measurements the rubric puts on Gradescope's leaderboard, by name ({@link Leaderboard})
  */
 public record GradeReport(int schemaVersion, String submission, String graderVersion, String gradedAt, long seed,
-                          boolean quick, double score, double maxScore, List<ExerciseReport> exercises) {
+                          boolean quick, double score, double maxScore, List<ExerciseReport> exercises,
+                          long durationMs, List<String> leaderboard) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public GradeReport {
+        leaderboard = leaderboard == null ? List.of() : List.copyOf(leaderboard); // results written before it existed
+    }
 
     /**
      * The report as students may see it: the details of every check the rubric hides are taken out. Every report
@@ -26,7 +33,7 @@ public record GradeReport(int schemaVersion, String submission, String graderVer
      */
     public GradeReport forStudents() {
         return new GradeReport(schemaVersion, submission, graderVersion, gradedAt, seed, quick, score, maxScore,
-                exercises.stream().map(ExerciseReport::forStudents).toList());
+                exercises.stream().map(ExerciseReport::forStudents).toList(), durationMs, leaderboard);
     }
 
     /** Score as a percentage of the maximum, 0 when nothing could be scored. */

@@ -9,9 +9,10 @@ import java.util.Map;
 import threadlab.grader.verdict.CheckStatus;
 
 /**
- * Gradescope's {@code results.json}: one test per check, with score, max_score, status, output,
- * visibility and tags. Checks the rubric hides get Gradescope's {@code hidden} visibility: they count,
- * students do not see them.
+ * Gradescope's {@code results.json}: one test per check, with score, max_score, status, output (Markdown),
+ * visibility and tags; the grading's execution time; and the leaderboard the rubric asks for ({@link Leaderboard}).
+ * Each check gets the visibility the rubric gives it ({@code hidden}, {@code after_due_date},
+ * {@code after_published}): such checks count, students see them when Gradescope says so.
  */
 final class GradescopeReport implements ReportFormat.ReportWriter {
 
@@ -34,17 +35,24 @@ final class GradescopeReport implements ReportFormat.ReportWriter {
                 test.put("status", check.passed() ? "passed" : "failed");
                 test.put("output", output(check));
                 test.put("tags", List.of(exercise.id(), check.category()));
-                test.put("visibility", check.hidden() ? "hidden" : "visible");
+                test.put("visibility", check.visibility().id());
                 tests.add(test);
             }
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("score", report.score());
-        results.put("output", "ThreadLab " + report.graderVersion() + ", seed " + report.seed()
-                + ". Exercises: " + exerciseSummary(report) + benchmarks(report));
+        results.put("execution_time", Math.max(1, Math.round(report.durationMs() / 1000.0)));
+        results.put("output", Markdown.of("ThreadLab " + report.graderVersion() + ", seed " + report.seed()
+                + ". Exercises: " + exerciseSummary(report) + benchmarks(report)));
+        results.put("output_format", "md");
+        results.put("test_output_format", "md");
         results.put("visibility", "visible");
         results.put("stdout_visibility", "hidden");
         results.put("tests", tests);
+        List<Map<String, Object>> leaderboard = Leaderboard.entries(report);
+        if (!leaderboard.isEmpty()) {
+            results.put("leaderboard", leaderboard);
+        }
         return results;
     }
 
@@ -69,10 +77,10 @@ final class GradescopeReport implements ReportFormat.ReportWriter {
 
     /** A passed check shows its note (what an exploration covered, why a verdict is inconclusive), a lost one its status. */
     private static String output(CheckReport check) {
-        String message = check.message() == null ? "" : check.message();
+        String message = Markdown.of(check.message());
         if (check.status() == CheckStatus.PASSED) {
             return message;
         }
-        return check.status().id() + " (" + check.reason().id() + "): " + message;
+        return Markdown.bold(check.status().id() + " (" + check.reason().id() + "):") + "\n\n" + message;
     }
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import threadlab.grader.catalog.CheckCatalog;
+import threadlab.grader.exercise.Exercise;
 
 /**
  * Reads a rubric file with a streaming parser, so that every error can name its line.
@@ -22,17 +25,25 @@ import threadlab.grader.catalog.CheckCatalog;
  *   boundedbuffer.fifo-order: { points: 5 }
  *   counterlock.policy:       { drop: true }
  *   philosophers.fairness:    { hidden: true }
+ *   poolexecutor.io-bound-speedup: { visibility: after_due_date }
+ * leaderboard: [poolexecutor.io-bound-speedup, processmap.cpu-bound-speedup]
  * </pre>
  */
 final class RubricFileReader {
 
-    record Override(String checkId, Optional<Double> points, Optional<Boolean> hidden, boolean drop) {
+    /** {@code hidden: true} is short for {@code visibility: hidden}. */
+    record Override(String checkId, Optional<Double> points, Optional<Visibility> visibility, boolean drop) {
     }
+
+    record Contents(List<Override> overrides, List<String> leaderboard) {
+    }
+
+    private static final Pattern MEASUREMENT = Pattern.compile("([a-z]+)\\.[a-z0-9-]+");
 
     private RubricFileReader() {
     }
 
-    static List<Override> read(Path file, CheckCatalog catalog) {
+    static Contents read(Path file, CheckCatalog catalog) {
         if (!Files.isRegularFile(file)) {
             throw new RubricException("rubric file not found: " + file);
         }
@@ -60,24 +71,47 @@ final class RubricFileReader {
             this.catalog = catalog;
         }
 
-        List<Override> root() throws IOException {
+        Contents root() throws IOException {
             List<Override> overrides = new ArrayList<>();
+            List<String> leaderboard = new ArrayList<>();
             if (parser.nextToken() == null) {
-                return overrides; // an empty file changes nothing
+                return new Contents(overrides, leaderboard); // an empty file changes nothing
             }
-            expect(JsonToken.START_OBJECT, "the top level", "a mapping with the key 'checks'");
+            expect(JsonToken.START_OBJECT, "the top level", "a mapping with the keys 'checks' and 'leaderboard'");
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                if (!key.equals("checks")) {
-                    throw error("unknown top-level field '" + key + "'; the only one is 'checks'");
+                if (!key.equals("checks") && !key.equals("leaderboard")) {
+                    throw error("unknown top-level field '" + key + "'; the fields are 'checks' and 'leaderboard'");
                 }
                 parser.nextToken();
+                if (key.equals("leaderboard")) {
+                    leaderboard.addAll(leaderboard());
+                    continue;
+                }
                 expect(JsonToken.START_OBJECT, "'checks'", "a mapping from check ids to settings");
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     overrides.add(check(parser.currentName()));
                 }
             }
-            return overrides;
+            return new Contents(overrides, leaderboard);
+        }
+
+        /** Names of benchmark measurements ({@code exercise.measurement}) that go on Gradescope's leaderboard. */
+        private List<String> leaderboard() throws IOException {
+            String shape = "a list of measurement names such as 'poolexecutor.io-bound-speedup'";
+            expect(JsonToken.START_ARRAY, "'leaderboard'", shape);
+            List<String> names = new ArrayList<>();
+            while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                String name = parser.getText();
+                Matcher m = MEASUREMENT.matcher(name);
+                if (!m.matches() || Exercise.byId(m.group(1)).isEmpty()) {
+                    throw error("leaderboard: '" + name + "' is not a measurement of an exercise (the README's "
+                            + "'Gradescope' section lists them)");
+                }
+                names.add(name);
+            }
+            expect(JsonToken.END_ARRAY, "'leaderboard'", shape);
+            return names;
         }
 
         private Override check(String id) throws IOException {
@@ -85,9 +119,9 @@ final class RubricFileReader {
                 throw error("no check is called '" + id + "' (run './grade list' to see them all)");
             }
             parser.nextToken();
-            expect(JsonToken.START_OBJECT, "checks." + id, "a mapping with points, hidden or drop");
+            expect(JsonToken.START_OBJECT, "checks." + id, "a mapping with points, hidden, visibility or drop");
             Optional<Double> points = Optional.empty();
-            Optional<Boolean> hidden = Optional.empty();
+            Optional<Visibility> visibility = Optional.empty();
             boolean drop = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -101,16 +135,21 @@ final class RubricFileReader {
                         points = Optional.of(parser.getDoubleValue());
                         break;
                     case "hidden":
-                        hidden = Optional.of(bool(value, where));
+                        visibility = Optional.of(bool(value, where) ? Visibility.HIDDEN : Visibility.VISIBLE);
+                        break;
+                    case "visibility":
+                        String text = parser.getText();
+                        visibility = Optional.of(Visibility.byId(text).orElseThrow(() -> error(where + " must be one of "
+                                + Visibility.choices() + "; found '" + text + "'")));
                         break;
                     case "drop":
                         drop = bool(value, where);
                         break;
                     default:
-                        throw error("unknown field '" + where + "'; a check takes points, hidden or drop");
+                        throw error("unknown field '" + where + "'; a check takes points, hidden, visibility or drop");
                 }
             }
-            return new Override(id, points, hidden, drop);
+            return new Override(id, points, visibility, drop);
         }
 
         private boolean bool(JsonToken value, String where) throws IOException {

@@ -81,6 +81,14 @@ public final class LocalContainment {
         });
     }
 
+    /**
+     * Whether two contained JVMs may run at once: yes in namespaces of their own; no without them, where ending one
+     * JVM's leftovers kills every process of {@code nobody} ({@link #afterRun()}), the other JVM too.
+     */
+    public boolean allowsConcurrentRuns() {
+        return namespaces;
+    }
+
     /** What the local sandbox contains here, said plainly for the reports. */
     public static String describe(Optional<LocalContainment> containment) {
         return containment.isPresent()

@@ -47,6 +47,9 @@ final class SafeUnzip {
                     total += copyBounded(in, out, MAX_TOTAL_BYTES - total, archive);
                 }
             }
+            if (count == 0) {
+                throw new SubmissionException(archive + " is an empty zip archive: it holds no files to grade");
+            }
         } catch (ZipException e) {
             throw new SubmissionException(archive + " is not a readable zip archive (" + e.getMessage() + ")", e);
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.rubric.Visibility;
 import threadlab.grader.Grading;
 import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.ExerciseReport;
@@ -28,14 +29,14 @@ class HostScoringTest {
                 + "  counterlock.lock-blocks:\n    drop: true\n");
         Rubric rubric = Rubric.fromFile(rubricFile, Grading.CATALOG);
         CheckReport failedButClaimsPoints = new CheckReport("counterlock.trylock", "correctness", "t", CheckStatus.FAILED,
-                Reason.ASSERTION, 99, 99, "no", false, 1);
+                Reason.ASSERTION, 99, 99, "no", Visibility.VISIBLE, 1);
         CheckReport dropped = new CheckReport("counterlock.lock-blocks", "blocking", "b", CheckStatus.PASSED, Reason.NONE,
-                1, 1, null, false, 1);
+                1, 1, null, Visibility.VISIBLE, 1);
         CheckReport passed = new CheckReport("counterlock.mutual-exclusion", "correctness", "m", CheckStatus.PASSED,
-                Reason.NONE, 0, 0, null, false, 1);
+                Reason.NONE, 0, 0, null, Visibility.VISIBLE, 1);
         GradeReport claimed = new GradeReport(1, "s", "v", "t", 1, false, 1000, 1000, List.of(new ExerciseReport(
                 "counterlock", ExerciseReport.GRADED, 1000, 1000, List.of(failedButClaimsPoints, dropped, passed), List.of(),
-                List.of(), null, "", null)));
+                List.of(), null, "", null)), 0, List.of());
 
         GradeReport rescored = new HostScoring(rubric).rescore(claimed);
 

@@ -7,7 +7,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -42,10 +45,62 @@ class ThreadLabCliTest {
     }
 
     @Test
-    void rejectsAnUnknownOptionWithUsageAndExitCode2() {
+    void rejectsAnUnknownOptionInOneLineThatPointsAtTheHelp() {
         Run run = run("grade", "--frobnicate");
         assertThat(run.exitCode()).isEqualTo(ThreadLabCli.USAGE);
-        assertThat(run.err()).contains("Unknown option: '--frobnicate'").contains("Usage:").doesNotContain("\tat ");
+        assertThat(run.err().lines()).containsExactly("grade: Unknown option: '--frobnicate'",
+                "Run './grade grade --help' for the options.");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void rejectsAnUnknownReportFormatInOneLineNamingTheFormats() {
+        Run run = run("batch", "--format", "pdf");
+        assertThat(run.exitCode()).isEqualTo(ThreadLabCli.USAGE);
+        assertThat(run.err().lines()).hasSize(2).last().isEqualTo("Run './grade batch --help' for the options.");
+        Run format = run("grade", "--format", "pdf");
+        assertThat(format.err().lines()).hasSize(2);
+        assertThat(format.err()).contains("'pdf'").contains("TEXT, JSON, GRADESCOPE, JUNIT, HTML");
+    }
+
+    @Test
+    void acceptsReportFormatsInAnyCase() {
+        Run run = run("grade", "--format", "HTML,Text", "--exercise", "bankers");
+        assertThat(run.err()).contains("unknown exercise 'bankers'").doesNotContain("--format");
+    }
+
+    @Test
+    void printsNothingBeforeTheArgumentsAreChecked(@TempDir Path out) {
+        for (String[] wrong : List.of(new String[] {"--exercise", "bankers"}, new String[] {"--sandbox", "vm"},
+                new String[] {"--submission", "/no/such/folder"}, new String[] {"--fail-under", "150"})) {
+            List<String> args = new ArrayList<>(List.of("grade", "--out", out.toString()));
+            args.addAll(List.of(wrong));
+            Run run = run(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ThreadLabCli.USAGE);
+            assertThat(run.err().lines()).as(run.err()).hasSize(2).first().asString().startsWith("grade: ");
+        }
+    }
+
+    @Test
+    void rejectsAnEmptyArchiveAsAUsageError(@TempDir Path dir) throws Exception {
+        Path empty = dir.resolve("empty.zip");
+        new ZipOutputStream(Files.newOutputStream(empty)).close();
+        Run run = run("grade", "--submission", empty.toString(), "--quick", "--out", dir.resolve("out").toString());
+        assertThat(run.exitCode()).isEqualTo(ThreadLabCli.USAGE);
+        assertThat(run.err()).contains("is an empty zip archive").doesNotContain("\tat ").doesNotContain("internal error");
+    }
+
+    @Test
+    void theTopLevelHelpSaysWhatEachCommandDoesInAWholeSentence() {
+        Run run = run("--help");
+        assertThat(run.exitCode()).isZero();
+        // An entry of the command list may wrap: its lines up to the next command's, joined.
+        String commands = run.out().substring(run.out().indexOf("Commands:")).replaceAll("\\n {4,}", " ");
+        for (String command : List.of("grade", "list", "batch", "merge")) {
+            assertThat(commands.lines().filter(l -> l.startsWith("  " + command + " ")).findFirst())
+                    .as(command).hasValueSatisfying(l -> assertThat(l.strip()).endsWith("."));
+        }
+        assertThat(commands).contains("Grades a class: every submission in a folder, into a gradebook.");
     }
 
     @Test

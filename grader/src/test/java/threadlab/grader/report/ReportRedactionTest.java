@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.rubric.Visibility;
 import threadlab.grader.verdict.CheckStatus;
 import threadlab.grader.verdict.Reason;
 
@@ -54,12 +55,12 @@ class ReportRedactionTest {
 
     private static GradeReport report() {
         CheckReport hidden = new CheckReport("counterlock.trylock", "correctness", "tryLock", CheckStatus.FAILED,
-                Reason.ASSERTION, 0, 2, SECRET_DETAIL, true, 5);
+                Reason.ASSERTION, 0, 2, SECRET_DETAIL, Visibility.HIDDEN, 5);
         CheckReport visible = new CheckReport("counterlock.lock-blocks", "blocking", "lock blocks", CheckStatus.FAILED,
-                Reason.BUSY_WAITING, 0, 1, "visible check detail", false, 5);
+                Reason.BUSY_WAITING, 0, 1, "visible check detail", Visibility.VISIBLE, 5);
         ExerciseReport exercise = new ExerciseReport("counterlock", ExerciseReport.GRADED, 0, 3, List.of(hidden, visible),
                 List.of(), List.of(), null, "", null);
         return new GradeReport(GradeReport.SCHEMA_VERSION, "student", "test", "2026-12-02T00:00:00Z", 1, true, 0, 3,
-                List.of(exercise));
+                List.of(exercise), 0, List.of());
     }
 }

@@ -29,6 +29,6 @@ class RerunHintTest {
         List<ExerciseReport> graded = exercises.stream().map(id -> new ExerciseReport(id, ExerciseReport.GRADED, 0, 0,
                 List.of(), List.of(), List.of(), null, "", null)).toList();
         return new GradeReport(GradeReport.SCHEMA_VERSION, "student", "test", "2026-12-02T00:00:00Z", 42, true, 0, 0,
-                graded);
+                graded, 0, List.of());
     }
 }

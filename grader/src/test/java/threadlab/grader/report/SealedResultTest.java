@@ -40,6 +40,6 @@ class SealedResultTest {
 
     private static GradeReport report(double score) {
         return new GradeReport(GradeReport.SCHEMA_VERSION, "student", "test", "2026-12-02T00:00:00Z", 1, true, score, 21,
-                List.of());
+                List.of(), 0, List.of());
     }
 }

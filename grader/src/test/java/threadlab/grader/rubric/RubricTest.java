@@ -19,7 +19,7 @@ class RubricTest {
     @Test
     void defaultsAreWhatTheChecksDeclare() {
         Rubric rubric = Rubric.defaults(Grading.CATALOG);
-        Grading.CATALOG.all().forEach(c -> assertThat(rubric.entry(c.id())).hasValue(new Rubric.Entry(c.points(), false)));
+        Grading.CATALOG.all().forEach(c -> assertThat(rubric.entry(c.id())).hasValue(new Rubric.Entry(c.points(), Visibility.VISIBLE)));
     }
 
     @Test
@@ -33,9 +33,30 @@ class RubricTest {
                   philosophers.every-philosopher-eats: { hidden: true }
                 """);
         Rubric rubric = Rubric.fromFile(file, Grading.CATALOG);
-        assertThat(rubric.entry("boundedbuffer.fifo-order")).hasValue(new Rubric.Entry(5, false));
+        assertThat(rubric.entry("boundedbuffer.fifo-order")).hasValue(new Rubric.Entry(5, Visibility.VISIBLE));
         assertThat(rubric.entry("counterlock.policy")).isEmpty();
         assertThat(rubric.entry("philosophers.every-philosopher-eats").orElseThrow().hidden()).isTrue();
+        assertThat(rubric.leaderboard()).isEmpty();
+    }
+
+    @Test
+    void aFileSetsGradescopeVisibilitiesAndTheLeaderboard() throws Exception {
+        Path file = Files.writeString(dir.resolve("r.yaml"), """
+                checks:
+                  poolexecutor.io-bound-speedup: { visibility: after_due_date }
+                  processmap.chunking: { visibility: after_published }
+                  counterlock.policy: { visibility: visible }
+                leaderboard: [poolexecutor.io-bound-speedup, boundedbuffer.throughput-vs-array-blocking-queue]
+                """);
+        Rubric rubric = Rubric.fromFile(file, Grading.CATALOG);
+        assertThat(rubric.entry("poolexecutor.io-bound-speedup").orElseThrow().visibility())
+                .isEqualTo(Visibility.AFTER_DUE_DATE);
+        assertThat(rubric.entry("processmap.chunking").orElseThrow().visibility()).isEqualTo(Visibility.AFTER_PUBLISHED);
+        assertThat(rubric.entry("processmap.chunking").orElseThrow().hidden()).as("hidden from ThreadLab's own reports")
+                .isTrue();
+        assertThat(rubric.entry("counterlock.policy").orElseThrow().hidden()).isFalse();
+        assertThat(rubric.leaderboard()).containsExactly("poolexecutor.io-bound-speedup",
+                "boundedbuffer.throughput-vs-array-blocking-queue");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -46,6 +67,9 @@ class RubricTest {
         "not a boolean      | checks:\\n  counterlock.policy: { hidden: maybe }\\n        | line 2: checks.counterlock.policy.hidden must be true or false",
         "unknown top level  | check:\\n  counterlock.policy: { points: 1 }\\n             | line 1: unknown top-level field 'check'",
         "broken YAML        | checks: {counterlock.policy: {points: 1}\\n                    | not valid YAML",
+        "unknown visibility | checks:\\n  counterlock.policy: { visibility: later }\\n    | line 2: checks.counterlock.policy.visibility must be one of visible, hidden, after_due_date, after_published",
+        "leaderboard shape  | leaderboard: poolexecutor.io-bound-speedup\\n            | line 1: 'leaderboard' must be a list of measurement names",
+        "leaderboard name   | leaderboard: [bankers.speedup]\\n                          | line 1: leaderboard: 'bankers.speedup' is not a measurement of an exercise",
     })
     void anInvalidFileIsRejectedNamingTheLineAndField(String name, String text, String expected) throws Exception {
         Path file = Files.writeString(dir.resolve("rubric.yaml"), text.strip().replace("\\n", "\n"));

@@ -48,7 +48,7 @@ public class ThreadSafeSetInterleavings {
             explorer = Explorer.LINCHECK,
             title = "addAll() racing remove() and snapshot(): in every order each sees addAll() whole or not at all")
     void interleavedAddAllRemoveSnapshot(TestReporter reporter) {
-        ModelChecking.explore(reporter, 500, () -> {
+        ModelChecking.explore(reporter, 300, () -> {
             ThreadSafeSet<Integer> set = new ThreadSafeSet<>();
             AtomicBoolean removed = new AtomicBoolean();
             AtomicReference<Set<Integer>> seen = new AtomicReference<>();
