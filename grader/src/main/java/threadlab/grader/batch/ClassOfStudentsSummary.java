@@ -58,10 +58,32 @@ final class ClassOfStudentsSummary {
         model.put("exercises", exerciseAverages(reports));
         model.put("checks", passRates(reports));
         model.put("speedups", speedups(reports));
+        model.put("exerciseIds", gradebook.exerciseIds());
+        model.put("rows", studentRows(out, gradebook));
         model.put("problems", gradebook.rows().stream().filter(r -> !r.status().equals(StudentResult.GRADED))
                 .map(r -> Map.of("id", r.id(), "status", r.status(), "reason", r.reason())).toList());
         model.put("notes", notes);
         Gradebook.writeAtomically(out.resolve("summary.html"), TEMPLATE.execute(model));
+    }
+
+    /** One row per student: total, each exercise's points and status, and a link to the student's own report. */
+    private static List<Map<String, Object>> studentRows(Path out, Gradebook gradebook) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (StudentResult row : gradebook.rows()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", row.id());
+            r.put("name", row.name());
+            r.put("status", row.status());
+            r.put("score", format(row.score()));
+            r.put("percent", row.maxScore() == 0 ? 0 : Math.round(100 * row.score() / row.maxScore()));
+            r.put("cells", gradebook.exerciseIds().stream().map(e -> Map.of(
+                    "points", row.exercises().containsKey(e) ? format(row.exercises().get(e)) : "",
+                    "status", row.exerciseStatuses().getOrDefault(e, ""))).toList());
+            Path report = out.resolve(Gradebook.STUDENTS).resolve(row.id()).resolve("report.html");
+            r.put("report", Files.isRegularFile(report) ? Gradebook.STUDENTS + "/" + row.id() + "/report.html" : "");
+            rows.add(r);
+        }
+        return rows;
     }
 
     private static java.util.Optional<GradeReport> readReport(Path out, String id) {

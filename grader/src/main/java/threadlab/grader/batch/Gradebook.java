@@ -16,13 +16,15 @@ import java.util.stream.Stream;
 import threadlab.grader.exercise.Exercise;
 
 /**
- * The class's grades: every {@code students/<id>/batch.json} of an output folder, as {@code gradebook.csv} and
- * {@code gradebook.json}. Rebuilt from those files each time, sorted by id, with nothing that depends on when or
+ * The class's grades: every {@code students/<id>/batch.json} of an output folder, as {@code gradebook.csv} (points and
+ * status of every exercise, and why a submission could not be graded), {@code gradebook.json}, and
+ * {@code lms-grades.csv} (points only: one column per exercise and the total, for an LMS gradebook's import). Rebuilt from those files each time, sorted by id, with nothing that depends on when or
  * in how many pieces the batch ran — so a resumed or merged batch gives the same files as one uninterrupted run.
  */
 public final class Gradebook {
 
     static final String STUDENTS = "students";
+    static final String LMS_CSV = "lms-grades.csv";
 
     private final List<StudentResult> rows;
 
@@ -53,6 +55,7 @@ public final class Gradebook {
     /** Writes {@code gradebook.csv} and {@code gradebook.json} into {@code out}, each atomically. */
     public void write(Path out) {
         writeAtomically(out.resolve("gradebook.csv"), csv());
+        writeAtomically(out.resolve(LMS_CSV), lmsCsv());
         try {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("exercises", exerciseIds());
@@ -67,17 +70,37 @@ public final class Gradebook {
         List<String> exercises = exerciseIds();
         StringBuilder out = new StringBuilder("id,name,status,score,max_score");
         exercises.forEach(e -> out.append(',').append(e));
+        exercises.forEach(e -> out.append(',').append(e).append("_status"));
         out.append(",reason,integrity\n");
         for (StudentResult row : rows) {
             out.append(cell(row.id())).append(',').append(cell(row.name())).append(',').append(row.status()).append(',')
                     .append(number(row.score())).append(',').append(number(row.maxScore()));
-            for (String exercise : exercises) {
-                Double points = row.exercises().get(exercise);
-                out.append(',').append(points == null ? "" : number(points));
-            }
+            points(row, exercises, out);
+            exercises.forEach(e -> out.append(',').append(cell(row.exerciseStatuses().getOrDefault(e, ""))));
             out.append(',').append(cell(row.reason())).append(',').append(cell(row.integrity())).append('\n');
         }
         return out.toString();
+    }
+
+    /** Points only, as an LMS imports them: id, name, one column per exercise, total (empty when not graded). */
+    String lmsCsv() {
+        List<String> exercises = exerciseIds();
+        StringBuilder out = new StringBuilder("id,name");
+        exercises.forEach(e -> out.append(',').append(e));
+        out.append(",total\n");
+        for (StudentResult row : rows) {
+            out.append(cell(row.id())).append(',').append(cell(row.name()));
+            points(row, exercises, out);
+            out.append(',').append(row.status().equals(StudentResult.GRADED) ? number(row.score()) : "").append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void points(StudentResult row, List<String> exercises, StringBuilder out) {
+        for (String exercise : exercises) {
+            Double points = row.exercises().get(exercise);
+            out.append(',').append(points == null ? "" : number(points));
+        }
     }
 
     /** The exercises any row has, in course order. */

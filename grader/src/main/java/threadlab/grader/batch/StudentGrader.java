@@ -111,11 +111,13 @@ final class StudentGrader {
 
     private static StudentResult graded(String id, String name, String hash, GradeReport report, long seed) {
         Map<String, Double> exercises = new LinkedHashMap<>();
+        Map<String, String> statuses = new LinkedHashMap<>();
         for (ExerciseReport exercise : report.exercises()) {
             exercises.put(exercise.id(), exercise.score());
+            statuses.put(exercise.id(), exercise.status());
         }
         return new StudentResult(id, name, hash, StudentResult.GRADED, "", report.score(), report.maxScore(), exercises, seed,
-                integrity(report));
+                integrity(report), statuses);
     }
 
     /** What the instructor should look at: exercises the allowlist rejected, checks whose results were forged. */

@@ -17,12 +17,17 @@ import java.util.Map;
  * @param seed        the seed of the grading: {@code ./grade --seed} with it reproduces the student's run
  * @param integrity   for the instructor: exercises rejected by the bytecode allowlist and checks whose results were
  *                    tampered with, e.g. {@code rejected: counterlock}; empty when there was nothing of the kind
+ * @param exerciseStatuses how each exercise was graded: {@code graded}, {@code not-started}, {@code missing},
+ *                    {@code compile-error} or {@code rejected}, so that an untouched stub and a submission that does not
+ *                    compile do not look alike in the gradebook
  */
 public record StudentResult(String id, String name, String contentHash, String status, String reason, double score,
-                            double maxScore, Map<String, Double> exercises, long seed, String integrity) {
+                            double maxScore, Map<String, Double> exercises, long seed, String integrity,
+                            Map<String, String> exerciseStatuses) {
 
     public StudentResult {
         integrity = integrity == null ? "" : integrity;
+        exerciseStatuses = exerciseStatuses == null ? Map.of() : exerciseStatuses; // rows kept before it existed
     }
 
     public static final String GRADED = "graded";
@@ -31,10 +36,11 @@ public record StudentResult(String id, String name, String contentHash, String s
 
     /** A row for a submission that could not be graded at all. */
     static StudentResult failed(String id, String name, String contentHash, String status, String reason, long seed) {
-        return new StudentResult(id, name, contentHash, status, reason, 0, 0, Map.of(), seed, "");
+        return new StudentResult(id, name, contentHash, status, reason, 0, 0, Map.of(), seed, "", Map.of());
     }
 
     StudentResult withName(String newName) {
-        return new StudentResult(id, newName, contentHash, status, reason, score, maxScore, exercises, seed, integrity);
+        return new StudentResult(id, newName, contentHash, status, reason, score, maxScore, exercises, seed, integrity,
+                exerciseStatuses);
     }
 }

@@ -84,8 +84,8 @@ final class ExerciseGrader {
         ExerciseRun run = new ExerciseRun(exercise, compilation.outputDir(), sources, work, request, graded, List.of(), Map.of());
         PhaseOutputs outputs = runPhases(run);
         outputs.studentOutput = studentOutput(work.resolve("run"));
-        return report(exercise, ExerciseReport.GRADED, Scoring.score(graded, outputs.outcomes, request.rubric()),
-                compilation.diagnostics(), drift, outputs);
+        List<CheckReport> scored = Scoring.score(graded, outputs.outcomes, request.rubric());
+        return report(exercise, ExerciseReport.statusOfRun(scored), scored, compilation.diagnostics(), drift, outputs);
     }
 
     private PhaseOutputs runPhases(ExerciseRun run) {

@@ -40,10 +40,13 @@ final class HtmlReport implements ReportFormat.ReportWriter {
         model.put("score", Points.of(report.score(), report.maxScore()));
         model.put("percent", Math.round(report.percent()));
         List<Map<String, Object>> exercises = new ArrayList<>();
+        List<Map<String, Object>> lost = new ArrayList<>();
         for (ExerciseReport exercise : report.exercises()) {
             Map<String, Object> e = new LinkedHashMap<>();
+            boolean notStarted = ExerciseReport.NOT_STARTED.equals(exercise.status());
             e.put("id", exercise.id());
             e.put("status", exercise.status());
+            e.put("notStarted", notStarted);
             e.put("score", Points.of(exercise.score(), exercise.maxScore()));
             e.put("percent", exercise.maxScore() == 0 ? 0 : Math.round(100 * exercise.score() / exercise.maxScore()));
             e.put("compilerMessages", exercise.compilerMessages());
@@ -61,8 +64,16 @@ final class HtmlReport implements ReportFormat.ReportWriter {
                 b.put("problems", exercise.benchmark().problems());
                 e.put("benchmark", b);
             }
+            if (notStarted) {
+                lost.add(Map.of("anchor", exercise.id(), "what", exercise.id() + ": not started",
+                        "points", Points.of(exercise.score(), exercise.maxScore())));
+            }
             List<Map<String, Object>> checks = new ArrayList<>();
-            for (CheckReport check : exercise.checks()) {
+            for (CheckReport check : lostFirst(exercise.checks())) {
+                if (!check.passed() && !notStarted) {
+                    lost.add(Map.of("anchor", check.id(), "what", exercise.id() + ": " + check.title(),
+                            "points", Points.of(check.score(), check.maxScore())));
+                }
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("id", check.id());
                 c.put("title", check.title());
@@ -78,9 +89,17 @@ final class HtmlReport implements ReportFormat.ReportWriter {
             exercises.add(e);
         }
         model.put("exercises", exercises);
+        model.put("lost", lost);
         SpeedupChart.png(report).ifPresent(png -> model.put("chart", "data:image/png;base64," + Base64.getEncoder().encodeToString(png)));
         model.put("advisory", report.exercises().stream().anyMatch(e -> e.benchmark() != null && !e.benchmark().isolated()));
         return model;
+    }
+
+    /** The checks that lost points first, each group in the suite's order. */
+    static List<CheckReport> lostFirst(List<CheckReport> checks) {
+        List<CheckReport> ordered = new ArrayList<>(checks.stream().filter(c -> !c.passed()).toList());
+        ordered.addAll(checks.stream().filter(CheckReport::passed).toList());
+        return ordered;
     }
 
     private static Template compile() {

@@ -91,6 +91,12 @@ public final class TextReport implements ReportFormat.ReportWriter {
             exercise.compilerMessages().forEach(m -> out.append("  ").append(m).append('\n'));
             return;
         }
+        if (ExerciseReport.NOT_STARTED.equals(exercise.status())) {
+            out.append('\n').append(style.bold("== " + exercise.id() + ": not started, "
+                    + Points.of(exercise.score(), exercise.maxScore()))).append(" — every check ran into 'Not implemented"
+                    + " yet'; its guide in exercises/guides/ says where to begin\n");
+            return;
+        }
         if (ExerciseReport.MISSING.equals(exercise.status())) {
             out.append('\n').append(style.bold("== " + exercise.id() + ": missing")).append(" — no source file declares 'package threadlab.")
                     .append(exercise.id()).append(";'\n");

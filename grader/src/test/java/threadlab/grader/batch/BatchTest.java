@@ -97,7 +97,9 @@ class BatchTest {
         assertThat(gradebook.row("gina").orElseThrow().reason()).contains("empty");
         assertThat(whole.resolve("students/alice/report.html")).exists();
         assertThat(whole.resolve("summary.html")).content().contains("What the class fails most", "frank", "zip-slip");
-        assertThat(wholeGradebook).startsWith("id,name,status,score,max_score,counterlock,reason,integrity\n");
+        assertThat(wholeGradebook).startsWith("id,name,status,score,max_score,counterlock,counterlock_status,reason,integrity\n")
+                .containsPattern("\ncarol,,graded,0,\\d+,0,compile-error,");
+        assertThat(whole.resolve("summary.html")).content().contains("<a href=\"students/alice/report.html\">alice</a>");
     }
 
     @Test
