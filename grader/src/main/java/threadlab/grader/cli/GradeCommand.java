@@ -73,9 +73,10 @@ final class GradeCommand implements Callable<Integer> {
                     + " marked advisory), docker (fail without an engine), local. Default: ${DEFAULT-VALUE}.")
     String sandbox;
 
-    @Option(names = "--fail-under", paramLabel = "PERCENT",
-            description = "Exit with code 1 when the score is below this percentage (for CI).")
-    Double failUnder;
+    @Option(names = "--fail-under", paramLabel = "[EXERCISE=]PERCENT", split = ",",
+            description = "Exit with code 1 when the score is below this percentage (for CI); EXERCISE=PERCENT sets "
+                    + "one exercise's (repeatable, or comma-separated: counterlock=100,threadsafeset=80).")
+    List<String> failUnder;
 
     @Option(names = "--label", paramLabel = "NAME", description = "How the reports name the submission. Default: its path.")
     String label;
@@ -90,9 +91,7 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
-            throw new ThreadLabCli.UsageProblem("--fail-under takes a percentage from 0 to 100, not " + failUnder);
-        }
+        List<Threshold> thresholds = failUnder == null ? List.of() : failUnder.stream().map(Threshold::parse).toList();
         String secret = sealResult ? secretOnStandardInput() : null;
         Path root = projectRoot();
         Path submissionPath = resolveSubmission(root);
@@ -129,11 +128,9 @@ final class GradeCommand implements Callable<Integer> {
         if (secret != null) {
             seal(report, outDir.resolve(GraderLaunch.SEALED_RESULT), secret);
         }
-        if (failUnder != null && report.percent() < failUnder) {
-            err.printf("Score %.1f%% is below --fail-under %.1f%%.%n", report.percent(), failUnder);
-            return ThreadLabCli.BELOW_THRESHOLD;
-        }
-        return ThreadLabCli.GRADED;
+        List<String> shortfalls = thresholds.stream().flatMap(t -> t.shortfall(report).stream()).toList();
+        shortfalls.forEach(err::println);
+        return shortfalls.isEmpty() ? ThreadLabCli.GRADED : ThreadLabCli.BELOW_THRESHOLD;
     }
 
     private void writeReports(GradeReport report, Path outDir) {

@@ -10,7 +10,8 @@ public enum ReportFormat {
     JSON(new JsonReport()),
     GRADESCOPE(new GradescopeReport()),
     JUNIT(new JunitXmlReport()),
-    HTML(new HtmlReport());
+    HTML(new HtmlReport()),
+    MARKDOWN(new MarkdownReport());
 
     private final ReportWriter writer;
 

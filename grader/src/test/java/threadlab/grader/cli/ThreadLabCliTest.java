@@ -60,7 +60,7 @@ class ThreadLabCliTest {
         assertThat(run.err().lines()).hasSize(2).last().isEqualTo("Run './grade batch --help' for the options.");
         Run format = run("grade", "--format", "pdf");
         assertThat(format.err().lines()).hasSize(2);
-        assertThat(format.err()).contains("'pdf'").contains("TEXT, JSON, GRADESCOPE, JUNIT, HTML");
+        assertThat(format.err()).contains("'pdf'").contains("TEXT, JSON, GRADESCOPE, JUNIT, HTML, MARKDOWN");
     }
 
     @Test

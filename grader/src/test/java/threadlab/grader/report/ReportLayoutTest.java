@@ -55,6 +55,17 @@ class ReportLayoutTest {
         assertThat(html).doesNotContain("<tr id=\"counterlock.trylock\">");
     }
 
+    @Test
+    void theMarkdownSummaryHasTheScoreTableAndEachLostPointForAJobSummary() throws Exception {
+        String markdown = Files.readString(ReportFormat.MARKDOWN.write(report(), out));
+        assertThat(markdown).startsWith("## ThreadLab: 2/7 points")
+                .contains("| exercise | status | points |\n|---|---|---:|\n| counterlock | not-started | 0/3 |\n"
+                        + "| boundedbuffer | graded | 2/4 |\n")
+                .contains("### boundedbuffer: lost points")
+                .contains("<details><summary>**conservation** — 0/2, failed (assertion)</summary>\n\nan item was taken twice")
+                .doesNotContain("trylock").doesNotContain("fifo-order");
+    }
+
     private static GradeReport report() {
         ExerciseReport lock = new ExerciseReport("counterlock", ExerciseReport.NOT_STARTED, 0, 3, List.of(STUB, UNMEASURED),
                 List.of(), List.of(), null, "", null);
