@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,6 +41,8 @@ import threadlab.grader.submission.SubmissionException;
         header = "Grades a submission: by default your own exercises/ folder.",
         description = {"Every lost point comes with a message that says what was expected, what happened, and how to reproduce it."})
 final class GradeCommand implements Callable<Integer> {
+
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
     /** Environment variable naming the ThreadLab checkout; {@code ./grade} sets it. */
     static final String ROOT_VARIABLE = "THREADLAB_ROOT";
@@ -81,6 +87,14 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "NAME", description = "How the reports name the submission. Default: its path.")
     String label;
 
+    @Option(names = "--watch", description = "Grade again (quick) whenever a source of the submission changes, with a "
+            + "short summary each time; Ctrl-C stops. The submission must be a folder.")
+    boolean watch;
+
+    /** For tests: how many gradings --watch runs before it ends (0: until stopped). */
+    @Option(names = "--watch-rounds", hidden = true, defaultValue = "0")
+    int watchRounds;
+
     /** Batch grading's own runs inside a container; not for users (see {@link GraderLaunch#INSIDE_CONTAINER}). */
     @Option(names = GraderLaunch.INSIDE_CONTAINER, hidden = true)
     boolean insideContainer;
@@ -105,25 +119,22 @@ final class GradeCommand implements Callable<Integer> {
         if (!Files.exists(submissionPath)) {
             throw new ThreadLabCli.UsageProblem("cannot read the submission: no such file or folder: " + submissionPath);
         }
+        if (watch && !Files.isDirectory(submissionPath)) {
+            throw new ThreadLabCli.UsageProblem("--watch needs a folder to watch, not " + submissionPath);
+        }
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("Grading %s (seed %d%s)%n", submissionPath, usedSeed, quick ? ", quick" : "");
+        boolean quickRun = quick || watch;
+        err.printf("Grading %s (seed %d%s)%n", submissionPath, usedSeed, quickRun ? ", quick" : "");
         if (!insideContainer) {
             err.println("Sandbox: " + LocalContainment.describe(LocalContainment.detect()) + ".");
         }
-
-        GradeRequest request = new GradeRequest(submissionPath, label != null ? label : submissionPath.toString(),
-                chosen, usedSeed, quick, rubric, workDir(outDir), GradeRequest.DEFAULT_EXERCISE_BUDGET,
-                outDir.toAbsolutePath(), sandboxMode);
-        GradeReport report;
-        try {
-            report = new GradingEngine(GradingEngine.currentClasspath(), catalog, new ConsoleProgress(err)).grade(request);
-        } catch (SubmissionException e) {
-            throw new ThreadLabCli.UsageProblem("cannot read the submission: " + e.getMessage());
-        } catch (SandboxException e) {
-            throw new ThreadLabCli.UsageProblem(e.getMessage());
-        } finally {
-            deleteRecursively(request.workDir());
+        Supplier<GradeReport> grading = () -> grade(new GradeRequest(submissionPath,
+                label != null ? label : submissionPath.toString(), chosen, usedSeed, quickRun, rubric, workDir(outDir),
+                GradeRequest.DEFAULT_EXERCISE_BUDGET, outDir.toAbsolutePath(), sandboxMode), catalog, err);
+        if (watch) {
+            return watch(grading, submissionPath, outDir);
         }
+        GradeReport report = grading.get();
         writeReports(report, outDir);
         if (secret != null) {
             seal(report, outDir.resolve(GraderLaunch.SEALED_RESULT), secret);
@@ -133,7 +144,41 @@ final class GradeCommand implements Callable<Integer> {
         return shortfalls.isEmpty() ? ThreadLabCli.GRADED : ThreadLabCli.BELOW_THRESHOLD;
     }
 
+    private static GradeReport grade(GradeRequest request, CheckCatalog catalog, PrintWriter err) {
+        try {
+            return new GradingEngine(GradingEngine.currentClasspath(), catalog, new ConsoleProgress(err)).grade(request);
+        } catch (SubmissionException e) {
+            throw new ThreadLabCli.UsageProblem("cannot read the submission: " + e.getMessage());
+        } catch (SandboxException e) {
+            throw new ThreadLabCli.UsageProblem(e.getMessage());
+        } finally {
+            deleteRecursively(request.workDir());
+        }
+    }
+
+    /** Grades now and after every change of a source, printing a short summary each time, until stopped. */
+    private int watch(Supplier<GradeReport> grading, Path folder, Path outDir) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Runnable round = () -> {
+            GradeReport report = grading.get();
+            writeReports(report, outDir, false);
+            stdout.print(TextReport.brief(report.forStudents(), LocalTime.now().truncatedTo(ChronoUnit.SECONDS)));
+            stdout.println(watchRounds == 1 ? "" : "Watching " + folder + " for changes (Ctrl-C stops) ...");
+            stdout.flush();
+        };
+        try {
+            new SourceWatch(folder, WATCH_INTERVAL).run(round, watchRounds);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ThreadLabCli.GRADED;
+    }
+
     private void writeReports(GradeReport report, Path outDir) {
+        writeReports(report, outDir, true);
+    }
+
+    private void writeReports(GradeReport report, Path outDir, boolean printText) {
         Set<ReportFormat> chosen = new LinkedHashSet<>(formats == null || formats.isEmpty() ? List.of(ReportFormat.TEXT) : formats);
         PrintWriter stdout = spec.commandLine().getOut();
         List<Path> written = new ArrayList<>();
@@ -144,6 +189,9 @@ final class GradeCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             throw new ThreadLabCli.UsageProblem("cannot write the reports to " + outDir + ": " + e.getMessage());
+        }
+        if (!printText) {
+            return;
         }
         if (chosen.contains(ReportFormat.TEXT)) {
             stdout.print(TextReport.render(report.forStudents(), colourful()));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,32 @@ public final class TextReport implements ReportFormat.ReportWriter {
         }
         out.append('\n').append(report.rerunHint()).append('\n');
         return out.toString();
+    }
+
+    /**
+     * A few lines for {@code --watch}: the time and total, then one line per exercise with what lost points (the
+     * checks, the first compiler message, or its status).
+     */
+    public static String brief(GradeReport report, LocalTime at) {
+        StringBuilder out = new StringBuilder(String.format("%n[%s] %s points (%.0f%%)%n", at,
+                Points.of(report.score(), report.maxScore()), report.percent()));
+        for (ExerciseReport exercise : report.exercises()) {
+            out.append(String.format("  %-14s %7s  %s%n", exercise.id(), Points.of(exercise.score(), exercise.maxScore()),
+                    briefly(exercise)));
+        }
+        return out.toString();
+    }
+
+    private static String briefly(ExerciseReport exercise) {
+        if (ExerciseReport.COMPILE_ERROR.equals(exercise.status()) && !exercise.compilerMessages().isEmpty()) {
+            return "does not compile: " + exercise.compilerMessages().get(0).lines().findFirst().orElse("");
+        }
+        if (!ExerciseReport.GRADED.equals(exercise.status())) {
+            return exercise.status().replace('-', ' ');
+        }
+        List<String> lost = exercise.checks().stream().filter(c -> !c.passed())
+                .map(c -> c.id().substring(c.id().indexOf('.') + 1) + " " + Points.of(c.score(), c.maxScore())).toList();
+        return lost.isEmpty() ? "full marks" : "lost: " + String.join(", ", lost);
     }
 
     private static void table(GradeReport report, StringBuilder out) {

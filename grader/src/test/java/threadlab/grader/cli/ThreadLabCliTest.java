@@ -91,6 +91,25 @@ class ThreadLabCliTest {
     }
 
     @Test
+    void watchGradesQuicklyAndPrintsAShortSummary(@TempDir Path out) {
+        Run run = run("grade", "--watch", "--watch-rounds", "1", "--exercise", "philosophers", "--submission",
+                ProjectLayout.root().resolve("exercises").toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains(", quick)");
+        assertThat(run.out()).containsPattern("\\[\\d\\d:\\d\\d:\\d\\d] 0/\\d+ points \\(0%\\)")
+                .containsPattern("philosophers +0/\\d+ +not started").doesNotContain("Total:");
+    }
+
+    @Test
+    void watchNeedsAFolder(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("submission.zip");
+        Files.writeString(zip, "not really a zip");
+        Run run = run("grade", "--watch", "--submission", zip.toString(), "--out", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(ThreadLabCli.USAGE);
+        assertThat(run.err()).contains("--watch needs a folder");
+    }
+
+    @Test
     void theTopLevelHelpSaysWhatEachCommandDoesInAWholeSentence() {
         Run run = run("--help");
         assertThat(run.exitCode()).isZero();
