@@ -1,31 +1,93 @@
 package threadlab.grader.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import threadlab.grader.host.Progress;
 
-/** Progress as plain lines with elapsed time: readable on a terminal and in a CI log alike. */
-final class ConsoleProgress implements Progress {
+/**
+ * Progress as plain lines with elapsed time: readable on a terminal and in a CI log alike. During a long phase, a
+ * line every {@code quiet} seconds without news says what is still running and for how long, so that a minute of
+ * exploration is never a minute of silence.
+ */
+final class ConsoleProgress implements Progress, AutoCloseable {
+
+    static final Duration QUIET = Duration.ofSeconds(10);
 
     private final PrintWriter err;
-    private final long start = System.nanoTime();
+    private final LongSupplier clock;
+    private final long quietNanos;
+    private final long start;
+    private final Map<String, Long> running = new LinkedHashMap<>(); // "exercise  what" -> when it started
+    private long lastLine;
+    private String exercise = "";
+    private final ScheduledExecutorService heartbeat;
 
+    /** Progress on {@code err}, with a heartbeat thread until {@link #close()}. */
     ConsoleProgress(PrintWriter err) {
+        this(err, System::nanoTime, QUIET);
+        heartbeat.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** For tests: a clock of their own and no heartbeat thread (they call {@link #tick()}). */
+    ConsoleProgress(PrintWriter err, LongSupplier clock, Duration quiet) {
         this.err = err;
+        this.clock = clock;
+        this.quietNanos = quiet.toNanos();
+        this.start = clock.getAsLong();
+        this.lastLine = start;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "threadlab-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
-    public void phase(String exercise, String description) {
+    public synchronized void phase(String exercise, String description) {
+        running.clear();
         line(exercise, description + " ...");
     }
 
     @Override
-    public void finished(String exercise, String summary) {
+    public synchronized void step(String exercise, String what) {
+        // A step replaces the previous one of the same engine (its first word: "vmlens", "Lincheck").
+        running.keySet().removeIf(key -> key.startsWith(what.substring(0, what.indexOf(' ') + 1)));
+        running.put(what, clock.getAsLong());
+        this.exercise = exercise;
+    }
+
+    @Override
+    public synchronized void finished(String exercise, String summary) {
+        running.clear();
         line(exercise, summary);
     }
 
+    /** Says what is still running when nothing was printed for a while. */
+    synchronized void tick() {
+        long now = clock.getAsLong();
+        if (running.isEmpty() || now - lastLine < quietNanos) {
+            return;
+        }
+        line(exercise, "... still running: " + running.entrySet().stream()
+                .map(e -> e.getKey() + " (" + TimeUnit.NANOSECONDS.toSeconds(now - e.getValue()) + " s)")
+                .collect(Collectors.joining("; ")));
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+    }
+
     private void line(String exercise, String text) {
-        err.printf("[%5.1fs] %-14s %s%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) / 1000.0, exercise, text);
+        lastLine = clock.getAsLong();
+        err.printf("[%5.1fs] %-14s %s%n", TimeUnit.NANOSECONDS.toMillis(lastLine - start) / 1000.0, exercise, text);
         err.flush();
     }
 }

@@ -145,8 +145,8 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     private static GradeReport grade(GradeRequest request, CheckCatalog catalog, PrintWriter err) {
-        try {
-            return new GradingEngine(GradingEngine.currentClasspath(), catalog, new ConsoleProgress(err)).grade(request);
+        try (ConsoleProgress progress = new ConsoleProgress(err)) {
+            return new GradingEngine(GradingEngine.currentClasspath(), catalog, progress).grade(request);
         } catch (SubmissionException e) {
             throw new ThreadLabCli.UsageProblem("cannot read the submission: " + e.getMessage());
         } catch (SandboxException e) {

@@ -81,7 +81,8 @@ final class ExerciseGrader {
             return report(exercise, ExerciseReport.REJECTED, Scoring.all(graded, request.rubric(), CheckStatus.REJECTED,
                     Reason.REJECTED, rejection(violations)), compilation.diagnostics(), drift, new PhaseOutputs());
         }
-        ExerciseRun run = new ExerciseRun(exercise, compilation.outputDir(), sources, work, request, graded, List.of(), Map.of());
+        ExerciseRun run = new ExerciseRun(exercise, compilation.outputDir(), sources, work, request, graded, List.of(), Map.of(),
+                progress);
         PhaseOutputs outputs = runPhases(run);
         outputs.studentOutput = studentOutput(work.resolve("run"));
         List<CheckReport> scored = Scoring.score(graded, outputs.outcomes, request.rubric());

@@ -19,9 +19,11 @@ import threadlab.grader.exercise.Exercise;
  * @param checks  every graded check of this exercise
  * @param claimed the checks of the phase this run is for
  * @param earlier outcomes of the phases that ran before, by check id
+ * @param progress hears the steps of a long phase
  */
 record ExerciseRun(Exercise exercise, Path classes, List<Path> sources, Path workDir, GradeRequest request,
-                   List<CheckDefinition> checks, List<CheckDefinition> claimed, Map<String, CheckOutcome> earlier) {
+                   List<CheckDefinition> checks, List<CheckDefinition> claimed, Map<String, CheckOutcome> earlier,
+                   Progress progress) {
 
     ExerciseRun {
         checks = List.copyOf(checks);
@@ -40,7 +42,12 @@ record ExerciseRun(Exercise exercise, Path classes, List<Path> sources, Path wor
 
     /** The same exercise, for the next phase. */
     ExerciseRun forPhase(List<CheckDefinition> phaseChecks, Map<String, CheckOutcome> outcomesSoFar) {
-        return new ExerciseRun(exercise, classes, sources, workDir, request, checks, phaseChecks, outcomesSoFar);
+        return new ExerciseRun(exercise, classes, sources, workDir, request, checks, phaseChecks, outcomesSoFar, progress);
+    }
+
+    /** Tells the progress display what this phase does now, e.g. which scenario an engine explores. */
+    void step(String what) {
+        progress.step(exercise.id(), what);
     }
 
     /** Whether every correctness check of this exercise that ran before passed. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import threadlab.grader.catalog.CheckDefinition;
 import threadlab.grader.interleavings.Lincheck;
 import threadlab.grader.sandbox.LocalContainment;
@@ -34,6 +35,7 @@ final class LincheckExploration implements ScenarioExploration {
         CheckJvmSetup setup = CheckJvmSetup.scenarios(lincheck.get().jvmOptions(run.exercise()), lincheck.get().classpath());
         IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.classes(), run.folder("model-checking"),
                 run.request().seed(), setup, containment);
+        run.step("Lincheck explores " + scenarios.stream().map(CheckDefinition::id).collect(Collectors.joining(", ")));
         boolean correctnessPassed = run.correctnessPassed();
         Map<String, CheckOutcome> verdicts = new LinkedHashMap<>();
         checkRun.run(scenarios, ScenarioExploration.timeLeft(deadline)).forEach(outcome -> verdicts.put(outcome.checkId(),

@@ -6,6 +6,13 @@ public interface Progress {
     /** {@code exercise} entered a phase, e.g. "compiling" or "running 14 checks". */
     void phase(String exercise, String description);
 
+    /**
+     * Within a long phase, {@code exercise} started {@code what}, e.g. "vmlens: counterlock.interleaved-increments";
+     * it lasts until the next step or phase. Steps of engines that run side by side overlap.
+     */
+    default void step(String exercise, String what) {
+    }
+
     /** {@code exercise} is graded; {@code summary} is e.g. "12/20 points". */
     void finished(String exercise, String summary);
 

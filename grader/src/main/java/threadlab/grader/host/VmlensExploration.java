@@ -64,6 +64,7 @@ final class VmlensExploration implements ScenarioExploration {
         Map<Vmlens.Agent, Path> reports = new LinkedHashMap<>();
         for (int i = 0; i < scenarios.size(); i++) {
             CheckDefinition scenario = scenarios.get(i);
+            run.step("vmlens explores " + scenario.id());
             IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.classes(), work.resolve(scenario.id()),
                     run.request().seed(), CheckJvmSetup.scenarios(List.of(agents.get(i).jvmArgument()), List.of()),
                     containment);
@@ -79,8 +80,9 @@ final class VmlensExploration implements ScenarioExploration {
         RaceCorroboration corroboration = RaceCorroboration.of(run.classes());
         boolean correctnessPassed = run.correctnessPassed();
         Map<String, CheckOutcome> verdicts = new LinkedHashMap<>();
+        Path outputFolder = run.request().artifactsDir();
         explored.forEach((id, outcome) -> {
-            Optional<ExploredScenario> found = analysis.scenario(id);
+            Optional<ExploredScenario> found = analysis.scenario(id).map(s -> s.withPageRelativeTo(outputFolder));
             List<RaceAccess> confirmed = found.map(s -> corroboration.unguarded(s.races())).orElse(List.of());
             verdicts.put(id, InterleavingVerdicts.verdict(outcome, found, analysis.error(), confirmed, correctnessPassed));
         });

@@ -2,10 +2,12 @@ package threadlab.grader.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import threadlab.grader.interleavings.ExploredScenario;
+import threadlab.grader.interleavings.RaceAccess;
 import threadlab.grader.verdict.CheckStatus;
 import threadlab.grader.verdict.Reason;
 
@@ -79,6 +81,23 @@ class InterleavingVerdictsTest {
                 });
         assertThat(InterleavingVerdicts.verdict(outcome(CheckStatus.PASSED, Reason.NONE, null), Optional.of(explored),
                 "analysis crashed", List.of(), true).reason()).isEqualTo(Reason.ENGINE_ERROR);
+    }
+
+    @Test
+    void theLinkToVmlensTraceIsRelativeToTheReportFolderAndItsIgnoredRacesAreExplained() {
+        Path out = Path.of("/home/student/threadlab/target/grade");
+        RaceAccess guarded = new RaceAccess("Thread-1", "Read", "threadlab/counterlock/CounterLock.owner",
+                "threadlab.counterlock.CounterLock.lock");
+        ExploredScenario explored = new ExploredScenario(ID, 30, "Maximum Iterations Reached", List.of(guarded),
+                out.resolve("vmlens/counterlock/" + ID + "/run0.html").toString()).withPageRelativeTo(out);
+
+        CheckOutcome verdict = InterleavingVerdicts.verdict(outcome(CheckStatus.PASSED, Reason.NONE, null),
+                Optional.of(explored), null, List.of(), true);
+
+        assertThat(verdict.message()).contains("its report shows the trace: vmlens/counterlock/" + ID
+                + "/run0.html (in the report folder)").doesNotContain("/home/student")
+                .contains("\"Data Race\" rows on accesses that hold a lock are false alarms");
+        assertThat(explored.withPageRelativeTo(Path.of("/elsewhere")).reportPage()).isEqualTo(explored.reportPage());
     }
 
     private static CheckOutcome verdict(CheckOutcome outcome, String analysisError, boolean correctnessPassed) {
