@@ -43,7 +43,7 @@ final class GradescopeReport implements ReportFormat.ReportWriter {
         results.put("score", report.score());
         results.put("execution_time", Math.max(1, Math.round(report.durationMs() / 1000.0)));
         results.put("output", Markdown.of("ThreadLab " + report.graderVersion() + ", seed " + report.seed()
-                + ". Exercises: " + exerciseSummary(report) + benchmarks(report)));
+                + ". Exercises: " + exerciseSummary(report) + legend(report) + benchmarks(report)));
         results.put("output_format", "md");
         results.put("test_output_format", "md");
         results.put("visibility", "visible");
@@ -54,6 +54,11 @@ final class GradescopeReport implements ReportFormat.ReportWriter {
             results.put("leaderboard", leaderboard);
         }
         return results;
+    }
+
+    private static String legend(GradeReport report) {
+        List<String> legend = StatusLegend.lines(report);
+        return legend.isEmpty() ? "" : "\n\nWhat the statuses mean:\n" + String.join("\n", legend);
     }
 
     private static String benchmarks(GradeReport report) {
@@ -81,6 +86,7 @@ final class GradescopeReport implements ReportFormat.ReportWriter {
         if (check.status() == CheckStatus.PASSED) {
             return message;
         }
-        return Markdown.bold(check.status().id() + " (" + check.reason().id() + "):") + "\n\n" + message;
+        return Markdown.bold(check.status().id() + " (" + check.reason().id() + "):") + " "
+                + Markdown.of(StatusLegend.meaning(check.status())) + "\n\n" + message;
     }
 }

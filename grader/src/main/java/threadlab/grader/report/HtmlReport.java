@@ -90,6 +90,7 @@ final class HtmlReport implements ReportFormat.ReportWriter {
         }
         model.put("exercises", exercises);
         model.put("lost", lost);
+        model.put("legend", StatusLegend.lines(report));
         SpeedupChart.png(report).ifPresent(png -> model.put("chart", "data:image/png;base64," + Base64.getEncoder().encodeToString(png)));
         model.put("advisory", report.exercises().stream().anyMatch(e -> e.benchmark() != null && !e.benchmark().isolated()));
         return model;

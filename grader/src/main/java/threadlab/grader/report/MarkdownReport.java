@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code summary.md}: the score table and every lost point in Markdown, for pages that render it — a GitHub Actions
@@ -28,6 +29,11 @@ final class MarkdownReport implements ReportFormat.ReportWriter {
         }
         for (ExerciseReport exercise : report.exercises()) {
             lostPoints(exercise, out);
+        }
+        List<String> legend = StatusLegend.lines(report);
+        if (!legend.isEmpty()) {
+            out.append("\n**What the statuses mean**\n\n");
+            legend.forEach(line -> out.append("- ").append(Markdown.of(line)).append('\n'));
         }
         out.append('\n').append(Markdown.of(report.rerunHint())).append('\n');
         return out.toString();

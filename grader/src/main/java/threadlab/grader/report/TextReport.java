@@ -50,6 +50,11 @@ public final class TextReport implements ReportFormat.ReportWriter {
                 BenchmarkTable.lines(exercise.benchmark()).forEach(line -> out.append("  ").append(line).append('\n'));
             }
         }
+        List<String> legend = StatusLegend.lines(report);
+        if (!legend.isEmpty()) {
+            out.append('\n').append(style.bold("What the statuses mean")).append('\n');
+            legend.forEach(line -> out.append("  ").append(line).append('\n'));
+        }
         out.append('\n').append(report.rerunHint()).append('\n');
         return out.toString();
     }
