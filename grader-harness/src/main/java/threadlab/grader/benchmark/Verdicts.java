@@ -4,6 +4,7 @@ import static threadlab.grader.benchmark.PerformanceScoring.times;
 
 import java.util.Locale;
 import java.util.Optional;
+import threadlab.grader.checks.support.Verify;
 
 /** Performance verdicts on measured results, with messages that say what was measured and what was expected. */
 public final class Verdicts {
@@ -74,21 +75,32 @@ public final class Verdicts {
      * @param what what the ratio compares, e.g. "your buffer's throughput against ArrayBlockingQueue's"
      */
     public static Performance ratio(BenchmarkResults results, String name, Band band, String what) {
+        return ratio(results, name, band, what, "");
+    }
+
+    /**
+     * As {@link #ratio(BenchmarkResults, String, Band, String)}, adding {@code whenSlow} (the likely cause, e.g.
+     * "sleeping or polling while waiting makes this slow") only when the measurement cost points: a hint about speed
+     * would mislead when nothing was measured at all.
+     */
+    public static Performance ratio(BenchmarkResults results, String name, Band band, String what, String whenSlow) {
         Optional<Double> ratio = results.ratio(name);
         if (ratio.isEmpty()) {
             return Performance.none(notMeasured(results, what));
         }
         double value = ratio.get();
+        double fraction = band.fraction(value);
         String rounds = results.ratioSpread(name).map(spread -> " (" + spread.describe(PerformanceScoring::times) + ")").orElse("");
-        return new Performance(band.fraction(value), "Measured " + what + ": " + times(value) + rounds
+        return new Performance(fraction, "Measured " + what + ": " + times(value) + rounds
                 + " (above 1.00x is faster). Every point from " + times(band.full()) + ", none at " + times(band.zero())
-                + " or below.");
+                + " or below." + (fraction < 1 && !whenSlow.isEmpty() ? " " + Verify.sentence(whenSlow) : ""));
     }
 
     private static String notMeasured(BenchmarkResults results, String what) {
         String errors = results.errors().isEmpty() ? "" : " Problems: " + String.join("; ", results.errors()) + ".";
-        return "Not measured: " + what + (results.finished() ? " was not measured." : " was not reached before the"
-                + " benchmark was stopped at its time limit.") + errors;
+        return "Not measured: " + what + ". " + (results.finished() ? "The benchmark ended without this measurement."
+                : "The benchmark was stopped at its time limit before it got there (a hang or a very slow "
+                + "implementation).") + errors;
     }
 
     /** A share as a student reads it, e.g. {@code 0.93}. */

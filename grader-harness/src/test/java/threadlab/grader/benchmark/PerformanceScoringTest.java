@@ -146,6 +146,25 @@ class PerformanceScoringTest {
         assertThat(verdict.message()).contains("0.15x", "rounds: 0.14x, 0.15x, 0.16x", "Every point from 0.25x");
     }
 
+    @Test
+    void aHintAboutSlownessComesOnlyWithASlowMeasurementAndANotMeasuredCheckSaysWhyInPlainWords() {
+        String hint = "Sleeping or polling while waiting makes a buffer slow";
+        BenchmarkResults slow = new BenchmarkResults(2, "17", List.of(), Map.of("buffer", 0.1), Map.of(), List.of(),
+                Map.of(), List.of(), true);
+        BenchmarkResults fast = new BenchmarkResults(2, "17", List.of(), Map.of("buffer", 1.0), Map.of(), List.of(),
+                Map.of(), List.of(), true);
+        BenchmarkResults stopped = new BenchmarkResults(2, "17", List.of(), Map.of(), Map.of(), List.of(), Map.of(),
+                List.of(), false);
+        Band band = new Band(0.3, 0.05);
+
+        assertThat(Verdicts.ratio(slow, "buffer", band, "the buffer's speed", hint).message()).endsWith(hint + ".");
+        assertThat(Verdicts.ratio(fast, "buffer", band, "the buffer's speed", hint).message()).doesNotContain(hint);
+        assertThat(Verdicts.ratio(stopped, "buffer", band, "the buffer's speed", hint).message())
+                .isEqualTo("Not measured: the buffer's speed. The benchmark was stopped at its time limit before it got "
+                        + "there (a hang or a very slow implementation).")
+                .doesNotContain(hint);
+    }
+
     private static Spread spread(double... rounds) {
         return Spread.of(java.util.Arrays.stream(rounds).boxed().toList());
     }

@@ -241,8 +241,22 @@ public class BoundedBufferChecks {
             running.set(false);
         }
         Workers.await(probe, LIMIT, "the size probe");
-        that(maxSeen.get() <= 2, "size() reported %d items in a buffer of capacity 2: producers must wait while the "
-                + "buffer is full (count == capacity, not count > capacity).", maxSeen.get());
+        that(maxSeen.get() <= 2, "size() reported %d items in a buffer of capacity 2. %s", maxSeen.get(),
+                overfillDiagnosis(maxSeen.get(), 2));
+    }
+
+    /**
+     * The likely mistake behind a buffer seen holding {@code seen} items: one too many is the condition producers
+     * wait on; far more is producers woken from a wait who put without checking the buffer again.
+     */
+    static String overfillDiagnosis(int seen, int capacity) {
+        if (seen == capacity + 1) {
+            return "One item too many: producers must wait while the buffer is full, that is while count == capacity "
+                    + "(not count > capacity).";
+        }
+        return "Far more than one too many: several producers went on past a full buffer. A producer woken from a "
+                + "wait must check again that there is room before it puts, because another producer may have filled "
+                + "the buffer first: wait in a loop, while (count == capacity) { wait(); }, not with an if.";
     }
 
     // ---- contract -------------------------------------------------------------------------------

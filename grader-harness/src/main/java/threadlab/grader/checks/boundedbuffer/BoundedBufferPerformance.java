@@ -18,6 +18,7 @@ public final class BoundedBufferPerformance {
         return Verdicts.ratio(results, BoundedBufferBenchmark.THROUGHPUT, BoundedBufferBenchmark.BAND,
                 "the speed of " + BoundedBufferBenchmark.PAIRS + " producers and " + BoundedBufferBenchmark.PAIRS
                         + " consumers handing over items through your buffer against ArrayBlockingQueue (capacity "
-                        + BoundedBufferBenchmark.CAPACITY + "; sleeping or polling while waiting makes this slow)");
+                        + BoundedBufferBenchmark.CAPACITY + ")", "Sleeping or polling while waiting makes a buffer slow: "
+                        + "block until woken instead");
     }
 }

@@ -49,7 +49,7 @@ public final class Interleavings {
                 } catch (AssertionError broken) {
                     Reason reason = broken instanceof ClassifiedFailure ? ((ClassifiedFailure) broken).reason() : Reason.ASSERTION;
                     throw new ClassifiedFailure(reason, "In interleaving " + explored + " that vmlens explored: "
-                            + broken.getMessage() + " The vmlens report shows this interleaving step by step.", broken);
+                            + Verify.sentence(broken.getMessage()) + " The vmlens report shows this interleaving step by step.", broken);
                 }
             }
         } catch (RuntimeException e) {

@@ -16,6 +16,12 @@ public final class Verify {
         }
     }
 
+    /** {@code text} ending with a full stop (or its own ? or !), so that a sentence can follow it. */
+    public static String sentence(String text) {
+        String trimmed = String.valueOf(text).strip();
+        return trimmed.endsWith(".") || trimmed.endsWith("?") || trimmed.endsWith("!") ? trimmed : trimmed + ".";
+    }
+
     /**
      * Runs {@code call} and returns what it threw; fails if it returned normally or threw something
      * other than {@code expected}.
