@@ -32,7 +32,7 @@ final class HostScoring {
             }
             exercises.add(new ExerciseReport(exercise.id(), exercise.status(), sum(checks, false), sum(checks, true),
                     checks, exercise.compilerMessages(), exercise.apiDrift(), exercise.coverage(), exercise.output(),
-                    exercise.benchmark()));
+                    exercise.benchmark(), exercise.notGraded()));
         }
         return new GradeReport(fromContainer.schemaVersion(), fromContainer.submission(), fromContainer.graderVersion(),
                 fromContainer.gradedAt(), fromContainer.seed(), fromContainer.quick(),

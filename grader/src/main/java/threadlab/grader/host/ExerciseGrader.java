@@ -134,7 +134,7 @@ final class ExerciseGrader {
     private static ExerciseReport report(Exercise exercise, String status, List<CheckReport> checks,
             List<String> compilerMessages, List<String> drift, PhaseOutputs outputs) {
         return new ExerciseReport(exercise.id(), status, Scoring.sum(checks, false), Scoring.sum(checks, true), checks,
-                compilerMessages, drift, outputs.coverage, outputs.studentOutput, outputs.benchmark);
+                compilerMessages, drift, outputs.coverage, outputs.studentOutput, outputs.benchmark, List.of());
     }
 
     /** What the student's code printed (all JVMs of the check run), truncated. */

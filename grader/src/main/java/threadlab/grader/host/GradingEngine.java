@@ -82,7 +82,8 @@ public final class GradingEngine {
                 if (!submission.leftOut(exercise).isEmpty()) {
                     progress.phase(exercise.id(), "not graded: " + String.join(", ", submission.leftOut(exercise)));
                 }
-                ExerciseReport report = grader.grade(exercise, submission.sourcesOf(exercise), checks, request);
+                ExerciseReport report = grader.grade(exercise, submission.sourcesOf(exercise), checks, request)
+                        .withNotGraded(submission.leftOut(exercise));
                 progress.finished(exercise.id(), report.status() + ", " + Points.of(report.score(), report.maxScore()) + " points");
                 exercises.add(report);
             }

@@ -12,10 +12,22 @@ import threadlab.grader.verdict.Reason;
  * @param coverage         what the checks reached of the student's code; {@code null} when not measured
  * @param output           what the student's code printed, truncated; empty when nothing
  * @param benchmark        what its benchmark measured in the sandbox; {@code null} when it has none or it was skipped
+ * @param notGraded        files of the exercise's package left out, each with why, e.g.
+ *                         {@code CounterLockTest.java (a test)} or {@code Huge.java (over 1 MB)}
  */
 public record ExerciseReport(String id, String status, double score, double maxScore, List<CheckReport> checks,
                              List<String> compilerMessages, List<String> apiDrift, CoverageReport coverage,
-                             String output, BenchmarkReport benchmark) {
+                             String output, BenchmarkReport benchmark, List<String> notGraded) {
+
+    public ExerciseReport {
+        notGraded = notGraded == null ? List.of() : List.copyOf(notGraded); // results written before it existed
+    }
+
+    /** The same report, listing the files of the exercise that were left out. */
+    public ExerciseReport withNotGraded(List<String> files) {
+        return new ExerciseReport(id, status, score, maxScore, checks, compilerMessages, apiDrift, coverage, output,
+                benchmark, files);
+    }
 
     public static final String GRADED = "graded";
     /** Graded, and every check ran into the stub's "Not implemented yet" (or could not measure for it). */
@@ -44,6 +56,6 @@ public record ExerciseReport(String id, String status, double score, double maxS
     ExerciseReport forStudents() {
         return new ExerciseReport(id, status, score, maxScore,
                 checks.stream().map(c -> c.hidden() ? c.withoutDetails() : c).toList(),
-                compilerMessages, apiDrift, coverage, output, benchmark);
+                compilerMessages, apiDrift, coverage, output, benchmark, notGraded);
     }
 }

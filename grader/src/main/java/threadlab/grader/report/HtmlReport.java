@@ -53,6 +53,7 @@ final class HtmlReport implements ReportFormat.ReportWriter {
             e.put("apiDrift", exercise.apiDrift());
             e.put("coverage", exercise.coverage());
             e.put("output", exercise.output());
+            e.put("notGraded", exercise.notGraded());
             if (exercise.benchmark() != null) {
                 Map<String, Object> b = new LinkedHashMap<>();
                 b.put("heading", BenchmarkTable.heading(exercise.benchmark()));

@@ -117,6 +117,10 @@ public final class TextReport implements ReportFormat.ReportWriter {
     }
 
     private static void details(ExerciseReport exercise, StringBuilder out, Style style) {
+        if (!exercise.notGraded().isEmpty()) {
+            out.append('\n').append(style.bold("== " + exercise.id() + ": files left out")).append(" — not graded: ")
+                    .append(String.join(", ", exercise.notGraded())).append('\n');
+        }
         boolean header = false;
         if (ExerciseReport.COMPILE_ERROR.equals(exercise.status())) {
             out.append('\n').append(style.bold("== " + exercise.id() + ": does not compile")).append('\n');

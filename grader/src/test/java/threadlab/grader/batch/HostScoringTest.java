@@ -36,7 +36,7 @@ class HostScoringTest {
                 Reason.NONE, 0, 0, null, Visibility.VISIBLE, 1);
         GradeReport claimed = new GradeReport(1, "s", "v", "t", 1, false, 1000, 1000, List.of(new ExerciseReport(
                 "counterlock", ExerciseReport.GRADED, 1000, 1000, List.of(failedButClaimsPoints, dropped, passed), List.of(),
-                List.of(), null, "", null)), 0, List.of());
+                List.of(), null, "", null, List.of())), 0, List.of());
 
         GradeReport rescored = new HostScoring(rubric).rescore(claimed);
 

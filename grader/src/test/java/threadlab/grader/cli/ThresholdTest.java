@@ -36,6 +36,6 @@ class ThresholdTest {
     }
 
     private static ExerciseReport exercise(String id, double score, double max) {
-        return new ExerciseReport(id, ExerciseReport.GRADED, score, max, List.of(), List.of(), List.of(), null, "", null);
+        return new ExerciseReport(id, ExerciseReport.GRADED, score, max, List.of(), List.of(), List.of(), null, "", null, List.of());
     }
 }

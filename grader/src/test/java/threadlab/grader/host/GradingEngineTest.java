@@ -133,6 +133,8 @@ class GradingEngineTest {
 
         assertThat(report.status()).as("%s", report.compilerMessages()).isEqualTo(ExerciseReport.GRADED);
         assertThat(report.score()).isEqualTo(report.maxScore());
+        assertThat(report.notGraded()).as("the reports list what was left out")
+                .containsExactlyInAnyOrder("CounterLockTest.java (a test)", "MoreLockTest.java (a test)");
     }
 
     @Test

@@ -72,9 +72,9 @@ class GradescopeReportTest {
                 List.of(new BenchmarkShare("io-bound", "PoolExecutor", 8, "ThreadPoolExecutor", 8, share, share, 6, 0)),
                 Map.of(), List.of(), 1000);
         ExerciseReport set = new ExerciseReport("threadsafeset", ExerciseReport.GRADED, 0, 3, List.of(lost), List.of(),
-                List.of(), null, "", null);
+                List.of(), null, "", null, List.of());
         ExerciseReport pool = new ExerciseReport("poolexecutor", ExerciseReport.GRADED, 4, 4, List.of(later), List.of(),
-                List.of(), null, "", benchmark);
+                List.of(), null, "", benchmark, List.of());
         return new GradeReport(GradeReport.SCHEMA_VERSION, "student", "test", "2026-12-02T00:00:00Z", 1, false, 4, 7,
                 List.of(set, pool), 136_600, leaderboard);
     }

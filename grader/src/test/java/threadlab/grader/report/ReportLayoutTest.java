@@ -35,6 +35,19 @@ class ReportLayoutTest {
     }
 
     @Test
+    void theTextAndHtmlNameTheFilesLeftOut() throws Exception {
+        GradeReport report = report();
+        GradeReport withTests = new GradeReport(report.schemaVersion(), report.submission(), report.graderVersion(),
+                report.gradedAt(), report.seed(), report.quick(), report.score(), report.maxScore(),
+                List.of(report.exercises().get(0), report.exercises().get(1).withNotGraded(
+                        List.of("BoundedBufferTest.java (a test)"))), report.durationMs(), report.leaderboard());
+        assertThat(TextReport.render(withTests, false))
+                .contains("== boundedbuffer: files left out — not graded: BoundedBufferTest.java (a test)");
+        assertThat(Files.readString(ReportFormat.HTML.write(withTests, out)))
+                .contains("Left out, not graded: <code>BoundedBufferTest.java (a test)</code>");
+    }
+
+    @Test
     void theTextFoldsAnExerciseNotStartedToOneLine() {
         String text = TextReport.render(report(), false);
         assertThat(text).contains("== counterlock: not started, 0/3 — every check ran into 'Not implemented yet'")
@@ -68,9 +81,9 @@ class ReportLayoutTest {
 
     private static GradeReport report() {
         ExerciseReport lock = new ExerciseReport("counterlock", ExerciseReport.NOT_STARTED, 0, 3, List.of(STUB, UNMEASURED),
-                List.of(), List.of(), null, "", null);
+                List.of(), List.of(), null, "", null, List.of());
         ExerciseReport buffer = new ExerciseReport("boundedbuffer", ExerciseReport.GRADED, 2, 4, List.of(PASSED, LOST),
-                List.of(), List.of(), null, "", null);
+                List.of(), List.of(), null, "", null, List.of());
         return new GradeReport(GradeReport.SCHEMA_VERSION, "student", "test", "2026-12-02T00:00:00Z", 1, true, 2, 7,
                 List.of(lock, buffer), 1000, List.of());
     }

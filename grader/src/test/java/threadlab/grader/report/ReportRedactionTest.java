@@ -59,7 +59,7 @@ class ReportRedactionTest {
         CheckReport visible = new CheckReport("counterlock.lock-blocks", "blocking", "lock blocks", CheckStatus.FAILED,
                 Reason.BUSY_WAITING, 0, 1, "visible check detail", Visibility.VISIBLE, 5);
         ExerciseReport exercise = new ExerciseReport("counterlock", ExerciseReport.GRADED, 0, 3, List.of(hidden, visible),
-                List.of(), List.of(), null, "", null);
+                List.of(), List.of(), null, "", null, List.of());
         return new GradeReport(GradeReport.SCHEMA_VERSION, "student", "test", "2026-12-02T00:00:00Z", 1, true, 0, 3,
                 List.of(exercise), 0, List.of());
     }

@@ -27,7 +27,7 @@ class RerunHintTest {
 
     private static GradeReport report(List<String> exercises) {
         List<ExerciseReport> graded = exercises.stream().map(id -> new ExerciseReport(id, ExerciseReport.GRADED, 0, 0,
-                List.of(), List.of(), List.of(), null, "", null)).toList();
+                List.of(), List.of(), List.of(), null, "", null, List.of())).toList();
         return new GradeReport(GradeReport.SCHEMA_VERSION, "student", "test", "2026-12-02T00:00:00Z", 42, true, 0, 0,
                 graded, 0, List.of());
     }

@@ -49,7 +49,7 @@ class StatusExplanationTest {
         CheckReport timeout = new CheckReport("counterlock.lock-blocks", "blocking", "lock blocks", CheckStatus.TIMEOUT,
                 Reason.TIMEOUT, 0, 2, "did not finish within 10 s", Visibility.VISIBLE, 10_000);
         ExerciseReport lock = new ExerciseReport("counterlock", ExerciseReport.GRADED, 3, 5, List.of(inconclusive, timeout),
-                List.of(), List.of(), null, "", null);
+                List.of(), List.of(), null, "", null, List.of());
         return new GradeReport(GradeReport.SCHEMA_VERSION, "student", "test", "2026-12-02T00:00:00Z", 1, false, 3, 5,
                 List.of(lock), 30_000, List.of());
     }

@@ -212,7 +212,8 @@ public class BoundedBufferChecks {
         BoundedBuffer<Integer> buffer = new BoundedBuffer<>(2);
         that(buffer.offer(1, 0, TimeUnit.MILLISECONDS) && buffer.offer(2, 0, TimeUnit.MILLISECONDS),
                 "offer on a buffer of capacity 2 with room refused an item.");
-        that(!buffer.offer(3, 0, TimeUnit.MILLISECONDS), "A buffer of capacity 2 accepted a third item.");
+        that(!buffer.offer(3, 0, TimeUnit.MILLISECONDS), "A buffer of capacity 2 accepted a third item. %s",
+                overfillDiagnosis(3, 2));
         buffer.take();
         buffer.take();
         AtomicInteger maxSeen = new AtomicInteger();
