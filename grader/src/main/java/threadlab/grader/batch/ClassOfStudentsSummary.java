@@ -26,6 +26,7 @@ import threadlab.grader.benchmark.BenchmarkRow;
 import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.GradeReport;
+import threadlab.grader.report.Points;
 
 /**
  * The class at a glance, as {@code summary.html}: the score distribution, what the class fails most (pass rate of
@@ -74,10 +75,10 @@ final class ClassOfStudentsSummary {
             r.put("id", row.id());
             r.put("name", row.name());
             r.put("status", row.status());
-            r.put("score", format(row.score()));
+            r.put("score", Points.of(row.score(), row.maxScore()));
             r.put("percent", row.maxScore() == 0 ? 0 : Math.round(100 * row.score() / row.maxScore()));
             r.put("cells", gradebook.exerciseIds().stream().map(e -> Map.of(
-                    "points", row.exercises().containsKey(e) ? format(row.exercises().get(e)) : "",
+                    "points", row.exercises().containsKey(e) ? Points.format(row.exercises().get(e)) : "",
                     "status", row.exerciseStatuses().getOrDefault(e, ""))).toList());
             Path report = out.resolve(Gradebook.STUDENTS).resolve(row.id()).resolve("report.html");
             r.put("report", Files.isRegularFile(report) ? Gradebook.STUDENTS + "/" + row.id() + "/report.html" : "");

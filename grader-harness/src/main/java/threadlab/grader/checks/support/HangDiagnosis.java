@@ -36,15 +36,29 @@ public final class HangDiagnosis {
         long[] deadlocked = mx.findDeadlockedThreads();
         if (deadlocked != null) {
             text.append("Deadlock: ").append(describeDeadlock(mx.getThreadInfo(deadlocked, true, true))).append('\n');
-        } else {
-            text.append("No deadlock between locks was found: the threads below made no progress.\n");
         }
-        for (ThreadInfo info : mx.dumpAllThreads(true, true)) {
-            if (isRelevant(info)) {
-                text.append(describeThread(info));
-            }
+        List<ThreadInfo> stuck = Arrays.stream(mx.dumpAllThreads(true, true)).filter(HangDiagnosis::isRelevant).toList();
+        if (deadlocked == null) {
+            text.append("No deadlock between locks was found: the threads below made no progress. ")
+                    .append(likelyMistake(stuck.stream().map(ThreadInfo::getThreadState).toList())).append('\n');
         }
+        stuck.forEach(info -> text.append(describeThread(info)));
         return text.toString().stripTrailing();
+    }
+
+    /** The likely mistake behind threads stuck in these states, when no deadlock between locks explains it. */
+    static String likelyMistake(List<Thread.State> states) {
+        if (!states.isEmpty() && states.stream().allMatch(s -> s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)) {
+            return "Every one of them waits to be woken, and nobody is left to wake it: a lost wake-up. Likely "
+                    + "mistakes: notify() or signal() where notifyAll() or signalAll() is needed (it can wake a thread "
+                    + "of the wrong kind, a producer instead of a consumer, while the right one sleeps on), a change of "
+                    + "state without any notify, or a wait that does not re-check its condition in a loop.";
+        }
+        if (states.contains(Thread.State.RUNNABLE)) {
+            return "At least one of them is running without getting anywhere: a loop that waits by spinning, or an "
+                    + "endless loop.";
+        }
+        return "";
     }
 
     private static String describeDeadlock(ThreadInfo[] cycle) {
