@@ -29,10 +29,14 @@ final class StatusLegend {
         };
     }
 
-    /** "status: meaning" for each status other than {@code passed} that {@code report} shows, in a fixed order. */
+    /**
+     * "status: meaning" for each status other than {@code passed} that {@code report} shows, in a fixed order; the
+     * checks of an exercise not started are not shown one by one, so they add nothing.
+     */
     static List<String> lines(GradeReport report) {
         Set<CheckStatus> shown = EnumSet.noneOf(CheckStatus.class);
-        report.exercises().forEach(e -> e.checks().forEach(c -> shown.add(c.status())));
+        report.exercises().stream().filter(e -> !ExerciseReport.NOT_STARTED.equals(e.status())) // folded to one line
+                .forEach(e -> e.checks().forEach(c -> shown.add(c.status())));
         shown.remove(CheckStatus.PASSED);
         return shown.stream().map(s -> s.id() + ": " + meaning(s)).toList();
     }

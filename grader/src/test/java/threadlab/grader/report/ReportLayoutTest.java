@@ -52,6 +52,10 @@ class ReportLayoutTest {
         String text = TextReport.render(report(), false);
         assertThat(text).contains("== counterlock: not started, 0/3 — every check ran into 'Not implemented yet'")
                 .doesNotContain("counterlock.trylock").contains("boundedbuffer.conservation");
+        GradeReport onlyTheStub = new GradeReport(GradeReport.SCHEMA_VERSION, "student", "test", "t", 1, true, 0, 3,
+                List.of(report().exercises().get(0)), 1000, List.of());
+        assertThat(TextReport.render(onlyTheStub, false)).as("the stub's checks, not shown one by one, need no legend")
+                .doesNotContain("What the statuses mean");
     }
 
     @Test
