@@ -14,6 +14,11 @@ import threadlab.grader.harness.ScenarioMain;
 record CheckJvmSetup(Class<?> mainClass, List<String> options, List<Path> classpath) {
 
     private static final String FIRST_TIER_ONLY = "-XX:TieredStopAtLevel=1";
+    /**
+     * No {@code hsperfdata} file: two scenario JVMs side by side, each pid 1 in a PID namespace of its own, would
+     * share {@code /tmp/hsperfdata_nobody/1}, and the JVM prints a warning about it into the student's output.
+     */
+    private static final String NO_PERF_DATA = "-XX:-UsePerfData";
 
     CheckJvmSetup {
         options = List.copyOf(options);
@@ -37,7 +42,7 @@ record CheckJvmSetup(Class<?> mainClass, List<String> options, List<Path> classp
      * Lincheck scenario) and needs one core, not two.
      */
     static CheckJvmSetup scenarios(List<String> options, List<Path> classpath) {
-        List<String> all = new ArrayList<>(List.of(FIRST_TIER_ONLY));
+        List<String> all = new ArrayList<>(List.of(FIRST_TIER_ONLY, NO_PERF_DATA));
         all.addAll(options);
         return new CheckJvmSetup(ScenarioMain.class, all, classpath);
     }

@@ -1,16 +1,11 @@
 package threadlab.grader.host;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import threadlab.grader.catalog.CheckDefinition;
 import threadlab.grader.compile.Compilation;
 import threadlab.grader.compile.SourceCompiler;
@@ -32,7 +27,6 @@ import threadlab.grader.verdict.Reason;
  */
 final class ExerciseGrader {
 
-    private static final int OUTPUT_SHOWN = 4_000;
 
     private final SourceCompiler compiler;
     private final ApiContract contract;
@@ -84,7 +78,7 @@ final class ExerciseGrader {
         ExerciseRun run = new ExerciseRun(exercise, compilation.outputDir(), sources, work, request, graded, List.of(), Map.of(),
                 progress);
         PhaseOutputs outputs = runPhases(run);
-        outputs.studentOutput = studentOutput(work.resolve("run"));
+        outputs.studentOutput = StudentOutput.of(work);
         List<CheckReport> scored = Scoring.score(graded, outputs.outcomes, request.rubric());
         return report(exercise, ExerciseReport.statusOfRun(scored), scored, compilation.diagnostics(), drift, outputs);
     }
@@ -135,29 +129,5 @@ final class ExerciseGrader {
             List<String> compilerMessages, List<String> drift, PhaseOutputs outputs) {
         return new ExerciseReport(exercise.id(), status, Scoring.sum(checks, false), Scoring.sum(checks, true), checks,
                 compilerMessages, drift, outputs.coverage, outputs.studentOutput, outputs.benchmark, List.of());
-    }
-
-    /** What the student's code printed (all JVMs of the check run), truncated. */
-    private static String studentOutput(Path runDir) {
-        if (!Files.isDirectory(runDir)) {
-            return "";
-        }
-        try (Stream<Path> logs = Files.list(runDir)) {
-            String all = logs.filter(f -> f.getFileName().toString().matches("std(out|err)-\\d+\\.log")).sorted()
-                    .map(ExerciseGrader::readQuietly)
-                    .filter(s -> !s.isBlank())
-                    .collect(Collectors.joining("\n"));
-            return all.length() <= OUTPUT_SHOWN ? all : all.substring(0, OUTPUT_SHOWN) + "\n... (truncated)";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -26,6 +26,7 @@ import threadlab.grader.Docker;
 import threadlab.grader.Grading;
 import threadlab.grader.ProjectLayout;
 import threadlab.grader.api.Category;
+import threadlab.grader.api.Explorer;
 import threadlab.grader.batch.Gradebook;
 import threadlab.grader.batch.StudentResult;
 import threadlab.grader.cli.ThreadLabCli;
@@ -88,6 +89,24 @@ class RedTeamTest {
         String output = unchecked.exercises().get(0).output();
         assertThat(output).as("the attack ran").contains("ATTACK found the watchdog thread")
                 .contains("ATTACK blocked").doesNotContain("ATTACK wrote sealed records");
+        assertNoPoints(unchecked);
+    }
+
+    @Test
+    void reflectionIntoTheHarnessFromALincheckJvmIsStoppedByTheModuleBarrierToo() throws Exception {
+        // Lincheck's JVMs differ: jdk.unsupported is in the module graph, and two harness packages are opened.
+        Rubric lincheckOnly = Rubric.defaults(Grading.CATALOG).only(id -> Grading.CATALOG.byId(id)
+                .filter(c -> c.category() == Category.INTERLEAVINGS && c.explorer() == Explorer.LINCHECK).isPresent());
+
+        GradeReport unchecked = grade(attack("ReflectsIntoTheHarness", "", 0), Exercise.COUNTERLOCK, false, lincheckOnly);
+
+        String output = unchecked.exercises().get(0).output();
+        assertThat(output).as("the attack ran in the exploration JVM").contains("While the interleavings were explored")
+                .contains("ATTACK found the watchdog thread")
+                .as("stopped at the first barrier: the harness's own package is not opened to student code")
+                .contains("ATTACK blocked: java.lang.reflect.InaccessibleObjectException")
+                .contains("does not \"opens threadlab.grader.harness\"").doesNotContain("ATTACK wrote sealed records");
+        assertThat(checks(unchecked)).isNotEmpty().allSatisfy(c -> assertThat(c.category()).isEqualTo("interleavings"));
         assertNoPoints(unchecked);
     }
 
@@ -192,10 +211,11 @@ class RedTeamTest {
         return grade(attack(attack, "", 0), Exercise.COUNTERLOCK, allowlist, Rubric.defaults(Grading.CATALOG));
     }
 
-    /** A quick grading (tests only) unless the rubric asks for performance checks, in a fresh work folder. */
+    /** A quick grading (tests only) unless the rubric asks for slow checks, in a fresh work folder. */
     private GradeReport grade(Path submission, Exercise exercise, boolean allowlist, Rubric rubric) throws IOException {
         Path runWork = Files.createDirectories(work.resolve("grading-" + (allowlist ? "checked" : "unchecked")));
-        boolean quick = rubric.entry(firstPerformanceCheck(exercise)).isEmpty();
+        boolean quick = Grading.CATALOG.of(exercise).stream().filter(c -> rubric.entry(c.id()).isPresent())
+                .allMatch(c -> c.category() != Category.PERFORMANCE && c.category() != Category.INTERLEAVINGS);
         GradingEngine engine = new GradingEngine(GradingEngine.currentClasspath(), Grading.CATALOG,
                 Progress.SILENT);
         if (!allowlist) {
@@ -203,11 +223,6 @@ class RedTeamTest {
         }
         return engine.grade(new GradeRequest(submission, "attack", Set.of(exercise), Grading.SEED, quick, rubric, runWork,
                 Duration.ofSeconds(90), runWork.resolve("artifacts"), SandboxMode.LOCAL));
-    }
-
-    private static String firstPerformanceCheck(Exercise exercise) {
-        return Grading.CATALOG.of(exercise).stream().filter(c -> c.category() == Category.PERFORMANCE)
-                .map(c -> c.id()).findFirst().orElse("-");
     }
 
     /** The exercise's stub with the attack's files laid over it, placeholders filled in. */
