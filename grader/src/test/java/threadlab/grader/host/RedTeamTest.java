@@ -102,10 +102,13 @@ class RedTeamTest {
 
         String output = unchecked.exercises().get(0).output();
         assertThat(output).as("the attack ran in the exploration JVM").contains("While the interleavings were explored")
-                .contains("ATTACK found the watchdog thread")
-                .as("stopped at the first barrier: the harness's own package is not opened to student code")
-                .contains("ATTACK blocked: java.lang.reflect.InaccessibleObjectException")
-                .contains("does not \"opens threadlab.grader.harness\"").doesNotContain("ATTACK wrote sealed records");
+                .contains("ATTACK found the watchdog thread").contains("ATTACK blocked")
+                .doesNotContain("ATTACK wrote sealed records");
+        if (Runtime.version().feature() < 21) { // from JDK 21 a Thread keeps its task elsewhere: the attack stops sooner
+            assertThat(output).as("stopped at the first barrier: the harness's own package is not opened to student code")
+                    .contains("ATTACK blocked: java.lang.reflect.InaccessibleObjectException")
+                    .contains("does not \"opens threadlab.grader.harness\"");
+        }
         assertThat(checks(unchecked)).isNotEmpty().allSatisfy(c -> assertThat(c.category()).isEqualTo("interleavings"));
         assertNoPoints(unchecked);
     }
