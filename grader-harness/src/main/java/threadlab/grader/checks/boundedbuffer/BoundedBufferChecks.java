@@ -30,6 +30,7 @@ import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
 import threadlab.grader.checks.support.Blocking;
 import threadlab.grader.checks.support.ForbiddenApis;
+import threadlab.grader.checks.support.StressRounds;
 import threadlab.grader.checks.support.Verify;
 import threadlab.grader.checks.support.Workers;
 
@@ -138,10 +139,10 @@ public class BoundedBufferChecks {
     void conservation() throws Throwable {
         // A lost wake-up needs an unlucky moment: keep dealing rounds for a while (a correct buffer passes them all;
         // one round alone let a notify()-instead-of-notifyAll() buffer through about once in twenty runs).
-        long end = System.nanoTime() + CONSERVATION_ROUNDS_FOR.toNanos();
-        do {
+        StressRounds rounds = StressRounds.atLeast(1, CONSERVATION_ROUNDS_FOR);
+        while (rounds.another()) {
             conservationRound();
-        } while (System.nanoTime() < end);
+        }
     }
 
     private static final Duration CONSERVATION_ROUNDS_FOR = Duration.ofSeconds(2);

@@ -32,6 +32,7 @@ import threadlab.grader.checks.support.GradingSeed;
 import threadlab.grader.checks.support.Linearizability.Call;
 import threadlab.grader.checks.support.Linearizability.Operation;
 import threadlab.grader.checks.support.Linearizability;
+import threadlab.grader.checks.support.StressRounds;
 import threadlab.grader.checks.support.Verify;
 import threadlab.grader.checks.support.Workers;
 import threadlab.threadsafeset.ThreadSafeSet;
@@ -216,13 +217,16 @@ public class ThreadSafeSetChecks {
             title = "No thread ever sees addAll half done")
     void addAllAtomic() throws Throwable {
         int batch = 50;
-        ThreadSafeSet<Integer> set = new ThreadSafeSet<>();
+        // A fresh set every few batches keeps snapshot() cheap, so the readers look often.
+        int batchesPerSet = 20;
+        AtomicReference<ThreadSafeSet<Integer>> current = new AtomicReference<>(new ThreadSafeSet<>());
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicReference<String> torn = new AtomicReference<>();
         List<CompletableFuture<Void>> observers = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             observers.add(workers.run("observer-" + t, () -> {
                 while (writing.get() && torn.get() == null) {
+                    ThreadSafeSet<Integer> set = current.get();
                     int size = set.size();
                     int snapshot = set.snapshot().size();
                     if (size % batch != 0 || snapshot % batch != 0) {
@@ -231,14 +235,18 @@ public class ThreadSafeSetChecks {
                 }
             }));
         }
+        StressRounds rounds = StressRounds.atLeast(400, ADDALL_ROUNDS_FOR);
         CompletableFuture<Void> writer = workers.run("writer", () -> {
-            for (int round = 0; round < 400 && torn.get() == null; round++) {
-                int base = round * batch;
-                set.addAll(IntStream.range(base, base + batch).boxed().collect(Collectors.toList()));
+            for (int round = 0; torn.get() == null && rounds.another(); round++) {
+                if (round % batchesPerSet == 0) {
+                    current.set(new ThreadSafeSet<>());
+                }
+                int base = (round % batchesPerSet) * batch;
+                current.get().addAll(IntStream.range(base, base + batch).boxed().collect(Collectors.toList()));
             }
         });
         try {
-            Workers.await(writer, LIMIT, "a thread calling addAll with batches of " + batch);
+            Workers.await(writer, ADDALL_ROUNDS_FOR.plus(LIMIT), "a thread calling addAll with batches of " + batch);
         } finally {
             writing.set(false);
         }
@@ -247,6 +255,8 @@ public class ThreadSafeSetChecks {
                 + "a reader saw %s, which is not a multiple of %d: it saw an addAll half done. Hold the lock for the "
                 + "whole addAll, not per element.", batch, torn.get(), batch);
     }
+
+    private static final Duration ADDALL_ROUNDS_FOR = Duration.ofSeconds(1);
 
     @Test
     @Check(id = "threadsafeset.snapshot", category = Category.CORRECTNESS, points = 2,
