@@ -8,6 +8,7 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import threadlab.grader.api.Category;
 import threadlab.grader.catalog.CheckDefinition;
 import threadlab.grader.checks.support.ModelChecking;
 
@@ -18,10 +19,13 @@ final class CheckListener implements TestExecutionListener {
     private final CheckRecorder recorder;
     private final Map<String, StringBuilder> reports = new HashMap<>();
     private final Map<String, String> passNotes = new HashMap<>();
+    private final long seed;
 
-    CheckListener(Map<String, CheckDefinition> checksByMethod, CheckRecorder recorder) {
+    /** @param seed the grading seed, which draws the scheduling noise of the correctness checks */
+    CheckListener(Map<String, CheckDefinition> checksByMethod, CheckRecorder recorder, long seed) {
         this.checksByMethod = checksByMethod;
         this.recorder = recorder;
+        this.seed = seed;
     }
 
     static String key(String className, String method) {
@@ -30,7 +34,13 @@ final class CheckListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier test) {
-        check(test).ifPresent(recorder::started);
+        check(test).ifPresent(check -> {
+            // Noise only where it finds races: it would distort what blocking, timing and policy checks measure.
+            if (check.category() == Category.CORRECTNESS) {
+                SchedulingNoise.on(seed);
+            }
+            recorder.started(check);
+        });
     }
 
     @Override
@@ -53,6 +63,7 @@ final class CheckListener implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         check(test).ifPresent(check -> {
+            SchedulingNoise.off();
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                 recorder.passed(check, passNotes.get(check.id()));
                 return;

@@ -67,7 +67,8 @@ public final class ForkMain {
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                     .build();
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(request, new CheckListener(byMethod, new CheckRecorder(log, new Watchdog(log, budgetMillis))));
+            launcher.execute(request, new CheckListener(byMethod, new CheckRecorder(log, new Watchdog(log, budgetMillis)),
+                    Long.parseLong(args[1])));
             endLeftovers();
             log.write(CheckEvent.completed());
         }

@@ -11,6 +11,8 @@ import threadlab.grader.catalog.CheckDefinition;
 import threadlab.grader.coverage.CoverageProbe;
 import threadlab.grader.report.CoverageReport;
 import threadlab.grader.sandbox.LocalContainment;
+import threadlab.grader.verdict.CheckStatus;
+import threadlab.grader.weaving.NoiseWeaver;
 
 /**
  * The checks that run as tests (every category but interleavings and performance) in forked JVMs, with JaCoCo
@@ -52,15 +54,31 @@ final class CheckRunPhase implements Phase {
     public PhaseResult run(ExerciseRun run) {
         Path runDir = run.folder("run");
         Path exec = runDir.resolve("jacoco.exec");
+        // The check JVM switches the woven noise on for the correctness checks only.
+        Path classes = NoiseWeaver.weave(run.classes(), run.exercise().javaPackage(), run.folder("classes-with-noise"));
         Optional<CoverageProbe> probe = recordsCoverage(run) ? coverage : Optional.empty();
-        IsolatedCheckRun checks = new IsolatedCheckRun(harnessClasspath, run.classes(), runDir, run.request().seed(),
+        IsolatedCheckRun checks = new IsolatedCheckRun(harnessClasspath, classes, runDir, run.request().seed(),
                 probe.map(c -> CheckJvmSetup.agent(c.jvmArgument(run.exercise().javaPackage(), exec)))
                         .orElse(CheckJvmSetup.none()), containment);
         Map<String, CheckOutcome> outcomes = checks.run(run.claimed(), run.request().exerciseBudget()).stream()
+                .map(outcome -> withNoiseNote(run, outcome))
                 .collect(Collectors.toMap(CheckOutcome::checkId, Function.identity()));
-        CoverageReport report = probe.isPresent() ? CoverageProbe.analyze(exec, run.classes(), run.sources()) : null;
+        // JaCoCo knows a class by its bytes: the woven ones ran (their lines are the student's own).
+        CoverageReport report = probe.isPresent() ? CoverageProbe.analyze(exec, classes, run.sources()) : null;
         return new PhaseResult(outcomes, null, report);
     }
+
+    /** A correctness check that failed says it ran with noise, so a student can tell why it fails only here. */
+    private static CheckOutcome withNoiseNote(ExerciseRun run, CheckOutcome outcome) {
+        boolean noisy = run.claimed().stream().anyMatch(c -> c.id().equals(outcome.checkId())
+                && c.category() == Category.CORRECTNESS);
+        return noisy && outcome.status() == CheckStatus.FAILED
+                ? outcome.with(outcome.status(), outcome.reason(), outcome.message() + NOISE_NOTE) : outcome;
+    }
+
+    static final String NOISE_NOTE = "\n\n(This check ran with scheduling noise: at each lock, wait, notify and field "
+            + "access of your code, a thread sometimes paused for a moment (drawn from the grading seed), so that rare "
+            + "interleavings happen often. The pauses change only the timing: correct code passes with them.)";
 
     private boolean recordsCoverage(ExerciseRun run) {
         return coverage.isPresent() && !run.request().quick();

@@ -1,0 +1,80 @@
+package threadlab.grader.harness;
+
+import java.util.SplittableRandom;
+
+/**
+ * Seeded scheduling noise (the idea of IBM's ConTest): at each woven {@link threadlab.grader.noise.Noise#point()},
+ * while switched on, the calling thread sometimes yields its core or spins for a few microseconds.
+ *
+ * <p>Only pauses that cannot change what correct code does: no {@code sleep} (it would consume an interrupt) and no
+ * {@code parkNanos} (it would consume a permit meant for the student's own {@code park}). The decisions of a thread
+ * follow from the grading seed and the thread's name, so {@code --seed} replays the same noise (the scheduler itself
+ * still decides who runs).
+ *
+ * <p>Lives in a package student code cannot read: only the harness switches it, around the correctness checks.
+ */
+public final class SchedulingNoise {
+
+    /** Out of {@link #DICE} points: how many yield, and how many spin briefly or for longer. */
+    static final int DICE = 64;
+    static final int YIELDS = 12;
+    static final int SHORT_SPINS = 4;
+    static final int LONG_SPINS = 1;
+    private static final int SHORT_SPIN_MAX_ITERATIONS = 256;
+    private static final long LONG_SPIN_MAX_NANOS = 40_000;
+
+    private static volatile boolean on;
+    private static volatile long seed;
+    private static final ThreadLocal<SplittableRandom> DECISIONS =
+            ThreadLocal.withInitial(() -> new SplittableRandom(seed * 31 + Thread.currentThread().getName().hashCode()));
+
+    /** What one point decided. */
+    enum Pause { NONE, YIELD, SHORT_SPIN, LONG_SPIN }
+
+    private SchedulingNoise() {
+    }
+
+    /** Switches the noise on, with decisions drawn from {@code gradingSeed}. */
+    public static void on(long gradingSeed) {
+        seed = gradingSeed;
+        on = true;
+    }
+
+    public static void off() {
+        on = false;
+    }
+
+    /** Called by every woven point. */
+    public static void atPoint() {
+        if (!on) {
+            return;
+        }
+        SplittableRandom random = DECISIONS.get();
+        switch (decide(random)) {
+            case YIELD -> Thread.yield();
+            case SHORT_SPIN -> {
+                for (int i = random.nextInt(SHORT_SPIN_MAX_ITERATIONS); i > 0; i--) {
+                    Thread.onSpinWait();
+                }
+            }
+            case LONG_SPIN -> {
+                long until = System.nanoTime() + random.nextLong(LONG_SPIN_MAX_NANOS);
+                while (System.nanoTime() - until < 0) {
+                    Thread.onSpinWait();
+                }
+            }
+            case NONE -> { }
+        }
+    }
+
+    static Pause decide(SplittableRandom random) {
+        int dice = random.nextInt(DICE);
+        if (dice < YIELDS) {
+            return Pause.YIELD;
+        }
+        if (dice < YIELDS + SHORT_SPINS) {
+            return Pause.SHORT_SPIN;
+        }
+        return dice < YIELDS + SHORT_SPINS + LONG_SPINS ? Pause.LONG_SPIN : Pause.NONE;
+    }
+}
