@@ -5,7 +5,9 @@
  * path (the unnamed module, which the harness reads with {@code --add-reads}). No package is opened to the unnamed
  * module, so student code cannot reflect into the harness (its results channel, its watchdog, its secret), and
  * {@code jdk.unsupported} is not in the module graph, so it has no {@code sun.misc.Unsafe} either. The check
- * suites are opened only to the test engines that run them, and the results' records only to Jackson.
+ * suites are opened only to the test engines that run them, and the results' records only to Jackson. Student code
+ * can call only what is exported to everyone: the check annotations, and {@code threadlab.grader.noise.Noise}, the
+ * scheduling-noise point the grader weaves into its classes (its switch stays in the closed harness package).
  *
  * <p>The host (module {@code grader}) uses this jar on its class path, to start these JVMs and to read the results.
  */

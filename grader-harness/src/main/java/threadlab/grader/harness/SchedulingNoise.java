@@ -15,11 +15,16 @@ import java.util.SplittableRandom;
  */
 public final class SchedulingNoise {
 
-    /** Out of {@link #DICE} points: how many yield, and how many spin briefly or for longer. */
-    static final int DICE = 64;
-    static final int YIELDS = 12;
-    static final int SHORT_SPINS = 4;
+    /**
+     * Out of {@link #DICE} points: how many spin briefly, spin longer, or yield. Mostly spins: on a busy machine a
+     * yield hands the core to another process for a whole time slice, and a handoff-heavy check (a buffer of
+     * capacity 3 passing 20,000 items) then ran out of time on correct code; a spin of microseconds keeps the window
+     * open while a thread on the other core runs into it.
+     */
+    static final int DICE = 128;
+    static final int SHORT_SPINS = 8;
     static final int LONG_SPINS = 1;
+    static final int YIELDS = 1;
     private static final int SHORT_SPIN_MAX_ITERATIONS = 256;
     private static final long LONG_SPIN_MAX_NANOS = 40_000;
 
@@ -69,12 +74,12 @@ public final class SchedulingNoise {
 
     static Pause decide(SplittableRandom random) {
         int dice = random.nextInt(DICE);
-        if (dice < YIELDS) {
-            return Pause.YIELD;
-        }
-        if (dice < YIELDS + SHORT_SPINS) {
+        if (dice < SHORT_SPINS) {
             return Pause.SHORT_SPIN;
         }
-        return dice < YIELDS + SHORT_SPINS + LONG_SPINS ? Pause.LONG_SPIN : Pause.NONE;
+        if (dice < SHORT_SPINS + LONG_SPINS) {
+            return Pause.LONG_SPIN;
+        }
+        return dice < SHORT_SPINS + LONG_SPINS + YIELDS ? Pause.YIELD : Pause.NONE;
     }
 }

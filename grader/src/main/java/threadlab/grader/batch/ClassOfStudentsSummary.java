@@ -22,10 +22,10 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
-import threadlab.grader.benchmark.BenchmarkRow;
 import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.GradeReport;
+import threadlab.grader.report.Leaderboard;
 import threadlab.grader.report.Points;
 
 /**
@@ -36,12 +36,6 @@ import threadlab.grader.report.Points;
 final class ClassOfStudentsSummary {
 
     private static final Template TEMPLATE = compile();
-    /** Speed-ups worth comparing across the class: (exercise, workload, implementation, workers). */
-    private static final List<String[]> SPEEDUPS = List.of(
-            new String[] {"poolexecutor", "io-bound", "PoolExecutor", "8"},
-            new String[] {"poolexecutor", "cpu-bound", "PoolExecutor", "2"},
-            new String[] {"processmap", "cpu-bound", "ProcessMap", "2"});
-
     private ClassOfStudentsSummary() {
     }
 
@@ -161,29 +155,17 @@ final class ClassOfStudentsSummary {
                 .toList();
     }
 
+    /** Each benchmark measurement across the class (the leaderboard's: best speed-ups, throughput ratios). */
     private static List<Map<String, Object>> speedups(Map<String, GradeReport> reports) {
+        Map<String, List<Double>> byName = new TreeMap<>();
+        reports.values().forEach(report -> Leaderboard.measurements(report)
+                .forEach((name, value) -> byName.computeIfAbsent(name, n -> new ArrayList<>()).add(value)));
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String[] which : SPEEDUPS) {
-            List<Double> values = new ArrayList<>();
-            for (GradeReport report : reports.values()) {
-                for (ExerciseReport exercise : report.exercises()) {
-                    if (exercise.id().equals(which[0]) && exercise.benchmark() != null) {
-                        for (BenchmarkRow row : exercise.benchmark().rows()) {
-                            if (row.measured() && row.workload().equals(which[1]) && row.implementation().equals(which[2])
-                                    && row.workers() == Integer.parseInt(which[3])) {
-                                values.add(row.speedup());
-                            }
-                        }
-                    }
-                }
-            }
-            if (!values.isEmpty()) {
-                values.sort(null);
-                rows.add(Map.of("what", which[2] + ", " + which[1] + ", " + which[3] + " workers", "count", values.size(),
-                        "min", format(values.get(0)) + "x", "median", format(values.get(values.size() / 2)) + "x",
-                        "max", format(values.get(values.size() - 1)) + "x"));
-            }
-        }
+        byName.forEach((name, values) -> {
+            values.sort(null);
+            rows.add(Map.of("what", name, "count", values.size(), "min", format(values.get(0)) + "x",
+                    "median", format(values.get(values.size() / 2)) + "x", "max", format(values.get(values.size() - 1)) + "x"));
+        });
         return rows;
     }
 

@@ -24,7 +24,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     private final LongSupplier clock;
     private final long quietNanos;
     private final long start;
-    private final Map<String, Long> running = new LinkedHashMap<>(); // "exercise  what" -> when it started
+    private final Map<String, Step> running = new LinkedHashMap<>(); // by engine
     private long lastLine;
     private String exercise = "";
     private final ScheduledExecutorService heartbeat;
@@ -56,11 +56,13 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     }
 
     @Override
-    public synchronized void step(String exercise, String what) {
-        // A step replaces the previous one of the same engine (its first word: "vmlens", "Lincheck").
-        running.keySet().removeIf(key -> key.startsWith(what.substring(0, what.indexOf(' ') + 1)));
-        running.put(what, clock.getAsLong());
+    public synchronized void step(String exercise, String engine, String what) {
+        running.remove(engine); // re-inserted last: the display keeps the order in which the steps started
+        running.put(engine, new Step(engine + " " + what, clock.getAsLong()));
         this.exercise = exercise;
+    }
+
+    private record Step(String description, long started) {
     }
 
     @Override
@@ -75,8 +77,8 @@ final class ConsoleProgress implements Progress, AutoCloseable {
         if (running.isEmpty() || now - lastLine < quietNanos) {
             return;
         }
-        line(exercise, "... still running: " + running.entrySet().stream()
-                .map(e -> e.getKey() + " (" + TimeUnit.NANOSECONDS.toSeconds(now - e.getValue()) + " s)")
+        line(exercise, "... still running: " + running.values().stream()
+                .map(s -> s.description() + " (" + TimeUnit.NANOSECONDS.toSeconds(now - s.started()) + " s)")
                 .collect(Collectors.joining("; ")));
     }
 

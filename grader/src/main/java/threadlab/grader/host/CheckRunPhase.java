@@ -55,7 +55,9 @@ final class CheckRunPhase implements Phase {
         Path runDir = run.folder("run");
         Path exec = runDir.resolve("jacoco.exec");
         // The check JVM switches the woven noise on for the correctness checks only.
-        Path classes = NoiseWeaver.weave(run.classes(), run.exercise().javaPackage(), run.folder("classes-with-noise"));
+        Path classes = WITH_NOISE
+                ? NoiseWeaver.weave(run.classes(), run.exercise().javaPackage(), run.folder("classes-with-noise"))
+                : run.classes();
         Optional<CoverageProbe> probe = recordsCoverage(run) ? coverage : Optional.empty();
         IsolatedCheckRun checks = new IsolatedCheckRun(harnessClasspath, classes, runDir, run.request().seed(),
                 probe.map(c -> CheckJvmSetup.agent(c.jvmArgument(run.exercise().javaPackage(), exec)))
@@ -70,11 +72,14 @@ final class CheckRunPhase implements Phase {
 
     /** A correctness check that failed says it ran with noise, so a student can tell why it fails only here. */
     private static CheckOutcome withNoiseNote(ExerciseRun run, CheckOutcome outcome) {
-        boolean noisy = run.claimed().stream().anyMatch(c -> c.id().equals(outcome.checkId())
+        boolean noisy = WITH_NOISE && run.claimed().stream().anyMatch(c -> c.id().equals(outcome.checkId())
                 && c.category() == Category.CORRECTNESS);
         return noisy && outcome.status() == CheckStatus.FAILED
                 ? outcome.with(outcome.status(), outcome.reason(), outcome.message() + NOISE_NOTE) : outcome;
     }
+
+    /** {@code -Dthreadlab.noise=false} grades without scheduling noise: only to measure what the noise adds. */
+    private static final boolean WITH_NOISE = !"false".equals(System.getProperty("threadlab.noise"));
 
     static final String NOISE_NOTE = "\n\n(This check ran with scheduling noise: at each lock, wait, notify and field "
             + "access of your code, a thread sometimes paused for a moment (drawn from the grading seed), so that rare "

@@ -45,9 +45,9 @@ record ExerciseRun(Exercise exercise, Path classes, List<Path> sources, Path wor
         return new ExerciseRun(exercise, classes, sources, workDir, request, checks, phaseChecks, outcomesSoFar, progress);
     }
 
-    /** Tells the progress display what this phase does now, e.g. which scenario an engine explores. */
-    void step(String what) {
-        progress.step(exercise.id(), what);
+    /** Tells the progress display what {@code engine} does now in this phase, e.g. which scenario it explores. */
+    void step(String engine, String what) {
+        progress.step(exercise.id(), engine, what);
     }
 
     /** Whether every correctness check of this exercise that ran before passed. */

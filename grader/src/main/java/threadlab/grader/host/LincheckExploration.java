@@ -35,7 +35,7 @@ final class LincheckExploration implements ScenarioExploration {
         CheckJvmSetup setup = CheckJvmSetup.scenarios(lincheck.get().jvmOptions(run.exercise()), lincheck.get().classpath());
         IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.classes(), run.folder("model-checking"),
                 run.request().seed(), setup, containment);
-        run.step("Lincheck explores " + scenarios.stream().map(CheckDefinition::id).collect(Collectors.joining(", ")));
+        run.step("Lincheck", "explores " + scenarios.stream().map(CheckDefinition::id).collect(Collectors.joining(", ")));
         boolean correctnessPassed = run.correctnessPassed();
         Map<String, CheckOutcome> verdicts = new LinkedHashMap<>();
         checkRun.run(scenarios, ScenarioExploration.timeLeft(deadline)).forEach(outcome -> verdicts.put(outcome.checkId(),

@@ -7,10 +7,11 @@ public interface Progress {
     void phase(String exercise, String description);
 
     /**
-     * Within a long phase, {@code exercise} started {@code what}, e.g. "vmlens: counterlock.interleaved-increments";
-     * it lasts until the next step or phase. Steps of engines that run side by side overlap.
+     * Within a long phase, {@code engine} started {@code what} for {@code exercise}, e.g. "vmlens" and "explores
+     * counterlock.interleaved-increments"; it lasts until the same engine's next step, or the next phase. Steps of
+     * engines that run side by side overlap.
      */
-    default void step(String exercise, String what) {
+    default void step(String exercise, String engine, String what) {
     }
 
     /** {@code exercise} is graded; {@code summary} is e.g. "12/20 points". */

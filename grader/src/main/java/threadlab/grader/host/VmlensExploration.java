@@ -64,7 +64,7 @@ final class VmlensExploration implements ScenarioExploration {
         Map<Vmlens.Agent, Path> reports = new LinkedHashMap<>();
         for (int i = 0; i < scenarios.size(); i++) {
             CheckDefinition scenario = scenarios.get(i);
-            run.step("vmlens explores " + scenario.id());
+            run.step("vmlens", "explores " + scenario.id());
             IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.classes(), work.resolve(scenario.id()),
                     run.request().seed(), CheckJvmSetup.scenarios(List.of(agents.get(i).jvmArgument()), List.of()),
                     containment);

@@ -18,7 +18,7 @@ import threadlab.grader.benchmark.BenchmarkShare;
  * </ul>
  * A named measurement the grading did not take (a benchmark skipped or failed) is left off.
  */
-final class Leaderboard {
+public final class Leaderboard {
 
     private Leaderboard() {
     }
@@ -40,8 +40,8 @@ final class Leaderboard {
         return entries;
     }
 
-    /** Every measurement of the report, by name. */
-    static Map<String, Double> measurements(GradeReport report) {
+    /** Every measurement of the report, by name (see the class comment); also the class summary of a batch. */
+    public static Map<String, Double> measurements(GradeReport report) {
         Map<String, Double> measured = new LinkedHashMap<>();
         for (ExerciseReport exercise : report.exercises()) {
             BenchmarkReport benchmark = exercise.benchmark();

@@ -19,13 +19,13 @@ class ConsoleProgressTest {
     @Test
     void saysWhatIsStillRunningAfterTenQuietSeconds() {
         progress.phase("counterlock", "exploring 3 interleaving scenarios");
-        progress.step("counterlock", "vmlens explores counterlock.interleaved-increments");
-        progress.step("counterlock", "Lincheck explores counterlock.interleaved-trylock");
+        progress.step("counterlock", "vmlens", "explores counterlock.interleaved-increments");
+        progress.step("counterlock", "Lincheck", "explores counterlock.interleaved-trylock");
         advance(9);
         progress.tick();
         assertThat(out.toString().lines()).hasSize(1);
         advance(3);
-        progress.step("counterlock", "vmlens explores counterlock.interleaved-other");
+        progress.step("counterlock", "vmlens", "explores counterlock.interleaved-other");
         advance(10);
         progress.tick();
         assertThat(out.toString().lines()).hasSize(2).last().asString()
@@ -38,7 +38,7 @@ class ConsoleProgressTest {
         progress.phase("counterlock", "running 14 checks");
         advance(30);
         progress.tick();
-        progress.step("counterlock", "vmlens explores counterlock.interleaved-increments");
+        progress.step("counterlock", "vmlens", "explores counterlock.interleaved-increments");
         progress.finished("counterlock", "graded, 30/30 points");
         advance(30);
         progress.tick();

@@ -114,6 +114,22 @@ class RedTeamTest {
     }
 
     @Test
+    void switchingTheSchedulingNoiseOffIsRejectedAndStoppedByTheModuleBarrier() throws Exception {
+        assertRejected(grade("SilencesTheNoise", true), "java.lang.Class.forName");
+
+        GradeReport unchecked = grade("SilencesTheNoise", false);
+
+        String output = unchecked.exercises().get(0).output();
+        assertThat(output).as("the attack ran").contains("ATTACK blocked: java.lang.IllegalAccessException")
+                .contains("does not export threadlab.grader.harness").doesNotContain("ATTACK switched the noise off");
+        CheckReport mutualExclusion = checks(unchecked).stream().filter(c -> c.id().equals("counterlock.mutual-exclusion"))
+                .findFirst().orElseThrow();
+        assertThat(mutualExclusion.status()).as("the race, found with the noise on: %s", mutualExclusion.message())
+                .isEqualTo(CheckStatus.FAILED);
+        assertThat(mutualExclusion.message()).contains("This check ran with scheduling noise");
+    }
+
+    @Test
     void writingOutsideAndConnectingAreRejectedBeforeAnyCodeRuns() throws Exception {
         Path marker = work.resolve("outside").resolve("marker.txt");
         Files.createDirectories(marker.getParent());

@@ -324,12 +324,18 @@ public class BoundedBufferChecks {
     void closeWakesProducers() throws Throwable {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
         buffer.put("kept");
-        CompletableFuture<Void> producer = workers.run("producer", () -> buffer.put("refused"));
-        Blocking.awaitWaiting(workers.thread("producer"), LIMIT, "put() on a full buffer");
+        // Two of them: close() must wake every blocked producer, not one (signalAll or notifyAll, not signal).
+        List<CompletableFuture<Void>> producers = new ArrayList<>();
+        for (String name : List.of("producer-1", "producer-2")) {
+            producers.add(workers.run(name, () -> buffer.put("refused")));
+            Blocking.awaitWaiting(workers.thread(name), LIMIT, "put() on a full buffer");
+        }
         buffer.close();
-        Workers.awaitThrows(BufferClosedException.class, producer, Duration.ofSeconds(2),
-                "a producer blocked in put() when the buffer closed",
-                "put() that was blocked when the buffer closed returned normally (%s); it must throw BufferClosedException.");
+        for (CompletableFuture<Void> producer : producers) {
+            Workers.awaitThrows(BufferClosedException.class, producer, Duration.ofSeconds(2),
+                    "one of two producers blocked in put() when the buffer closed (close() must wake them all)",
+                    "put() that was blocked when the buffer closed returned normally (%s); it must throw BufferClosedException.");
+        }
         that(buffer.size() == 1, "After close, the buffer holds %d items instead of the 1 put before.", buffer.size());
     }
 

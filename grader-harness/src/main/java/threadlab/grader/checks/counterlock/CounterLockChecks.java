@@ -5,8 +5,9 @@ import static threadlab.grader.checks.support.Verify.that;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
@@ -22,6 +23,8 @@ import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
 import threadlab.grader.checks.support.Blocking;
 import threadlab.grader.checks.support.ForbiddenApis;
+import threadlab.grader.checks.support.GradingSeed;
+import threadlab.grader.checks.support.StressRounds;
 import threadlab.grader.checks.support.Verify;
 import threadlab.grader.checks.support.Workers;
 
@@ -42,62 +45,72 @@ public class CounterLockChecks {
     @Check(id = "counterlock.no-lost-update", category = Category.CORRECTNESS, points = 3,
             title = "No increment or add is lost when many threads update the counter")
     void noLostUpdate() throws Throwable {
-        int threads = 4;
-        int perThread = 25_000;
-        SharedCounter counter = new SharedCounter();
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            all.add(workers.run("updater-" + t, () -> {
-                start.await();
-                for (int i = 0; i < perThread; i++) { // both updates, so that each races the other and itself
-                    if (i % 2 == 0) {
-                        counter.increment();
-                    } else {
-                        counter.add(3);
-                    }
-                }
-            }));
+        Random random = GradingSeed.randomFor("counterlock.no-lost-update");
+        StressRounds rounds = StressRounds.atLeast(3, STRESS_FOR);
+        while (rounds.another()) {
+            noLostUpdateRound(2 + random.nextInt(MAX_THREADS - 1));
         }
-        start.countDown();
-        Workers.awaitAll(all, LIMIT, threads + " threads updating the counter");
-        long expected = threads * (perThread / 2 * 1L + perThread / 2 * 3L);
+    }
+
+    private void noLostUpdateRound(int threads) throws Throwable {
+        SharedCounter counter = new SharedCounter();
+        long[] added = new long[threads]; // each worker writes its own slot; read after they ended
+        long[] calls = new long[threads];
+        workers.repeatFor(ROUND_FOR, threads, "updater", (worker, i) -> {
+            if (i % 2 == 0) { // both updates, so that each races the other and itself
+                counter.increment();
+                added[worker] += 1;
+            } else {
+                counter.add(3);
+                added[worker] += 3;
+            }
+            calls[worker]++;
+        }, LIMIT, threads + " threads updating the counter");
+        long expected = LongStream.of(added).sum();
         long actual = counter.get();
-        that(actual == expected, "%d threads each called increment() %d times and add(3) %d times, in turn: the counter"
-                + " should be %d but is %d, so updates worth %d were lost. value += delta is a read, an add and a write;"
-                + " two threads that interleave there lose one update. Do all three while holding the lock, in add as"
-                + " in increment.", threads, perThread / 2, perThread / 2, expected, actual, expected - actual);
+        that(actual == expected, "%d threads called increment() and add(3) in turn, %d calls in all: the counter should"
+                + " be %d but is %d, so updates worth %d were lost. value += delta is a read, an add and a write; two"
+                + " threads that interleave there lose one update. Do all three while holding the lock, in add as in"
+                + " increment.", threads, LongStream.of(calls).sum(), expected, actual, expected - actual);
     }
 
     @Test
     @Check(id = "counterlock.mutual-exclusion", category = Category.CORRECTNESS, points = 3,
             title = "At most one thread holds the lock at a time")
     void mutualExclusion() throws Throwable {
+        Random random = GradingSeed.randomFor("counterlock.mutual-exclusion");
+        StressRounds rounds = StressRounds.atLeast(3, STRESS_FOR);
+        while (rounds.another()) {
+            mutualExclusionRound(2 + random.nextInt(MAX_THREADS - 1));
+        }
+    }
+
+    private void mutualExclusionRound(int threads) throws Throwable {
         CounterLock lock = new CounterLock();
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger maxInside = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            all.add(workers.run("locker-" + t, () -> {
-                start.await();
-                for (int i = 0; i < 5_000; i++) {
-                    lock.lock();
-                    try {
-                        maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                        Thread.onSpinWait();
-                        inside.decrementAndGet();
-                    } finally {
-                        lock.unlock();
-                    }
-                }
-            }));
-        }
-        start.countDown();
-        Workers.awaitAll(all, LIMIT, "4 threads taking the lock 5000 times each");
-        that(maxInside.get() == 1, "Up to %d threads were inside lock()/unlock() at the same time; a lock must let in "
-                + "only one. Check that testing 'is it free?' and taking it happen as one atomic step.", maxInside.get());
+        workers.repeatFor(ROUND_FOR, threads, "locker", (worker, i) -> {
+            lock.lock();
+            try {
+                maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                Thread.onSpinWait();
+                inside.decrementAndGet();
+            } finally {
+                lock.unlock();
+            }
+        }, LIMIT, threads + " threads taking and releasing the lock");
+        that(maxInside.get() == 1, "Up to %d of %d threads were inside lock()/unlock() at the same time; a lock must let "
+                + "in only one. Check that testing 'is it free?' and taking it happen as one atomic step.",
+                maxInside.get(), threads);
     }
+
+    /**
+     * Each stress check runs rounds for about this long, each round {@link #ROUND_FOR} long with 2 to
+     * {@link #MAX_THREADS} threads: a slow lock does fewer operations, it is not failed for being slow.
+     */
+    private static final Duration STRESS_FOR = Duration.ofSeconds(1);
+    private static final Duration ROUND_FOR = Duration.ofMillis(250);
+    private static final int MAX_THREADS = 8;
 
     @Test
     @Check(id = "counterlock.unlock-wakes-waiter", category = Category.CORRECTNESS, points = 2,

@@ -402,6 +402,37 @@ public class PoolExecutorChecks {
     }
 
     @Test
+    @Check(id = "poolexecutor.wakes-all-waiters", category = Category.CONTRACT, points = 1,
+            title = "Completing or cancelling a task wakes every thread waiting for it")
+    void wakesAllWaiters() throws Throwable {
+        PoolExecutor pool = pool(1);
+        CountDownLatch gate = gate();
+        TaskFuture<Object> running = pool.submit(() -> await(gate));
+        TaskFuture<String> queued = pool.submit(() -> "never");
+        List<CompletableFuture<Object>> onCompletion = List.of(workers.start("result-waiter-1", running::get),
+                workers.start("result-waiter-2", running::get));
+        CompletableFuture<String> firstGet = workers.start("cancel-waiter-1", queued::get);
+        CompletableFuture<String> secondGet = workers.start("cancel-waiter-2", queued::get);
+        CompletableFuture<Throwable> exception = workers.start("cancel-waiter-3", queued::exception);
+        for (String waiter : List.of("result-waiter-1", "result-waiter-2", "cancel-waiter-1", "cancel-waiter-2",
+                "cancel-waiter-3")) {
+            Blocking.awaitWaiting(workers.thread(waiter), LIMIT, "a thread waiting for a task that is not done");
+        }
+        // A state change without notifyAll (or signalAll) wakes one waiter, or none: the others wait forever.
+        that(queued.cancel(false), "cancel(false) of a task that has not started returned false.");
+        String ifReturned = "After cancel(), a thread waiting in %s returned %%s; it must throw CancellationException.";
+        Workers.awaitThrows(CancellationException.class, firstGet, LIMIT, "A thread waiting in get() when the task was "
+                + "cancelled", String.format(ifReturned, "get()"));
+        Workers.awaitThrows(CancellationException.class, secondGet, LIMIT, "A second thread waiting in get() when the "
+                + "task was cancelled", String.format(ifReturned, "get()"));
+        Workers.awaitThrows(CancellationException.class, exception, LIMIT, "A thread waiting in exception() when the "
+                + "task was cancelled", String.format(ifReturned, "exception()"));
+        gate.countDown();
+        Workers.awaitAll(onCompletion, LIMIT, "Two threads waiting in get() for the same task when it completed");
+        pool.shutdown();
+    }
+
+    @Test
     @Check(id = "poolexecutor.cancel-running", category = Category.CONTRACT, points = 2,
             title = "cancel(true) interrupts a running task; cancel(false) leaves it alone")
     void cancelRunning() throws Throwable {

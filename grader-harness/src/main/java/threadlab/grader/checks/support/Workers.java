@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Threads a check starts to drive the student's code, with bounded waits that explain a hang.
@@ -90,6 +92,45 @@ public final class Workers implements AutoCloseable {
         for (CompletableFuture<?> future : futures) {
             await(future, Duration.ZERO, what); // rethrows the first failure in order
         }
+    }
+
+    /**
+     * Starts {@code threads} workers named {@code role-0}, {@code role-1}, ... that call {@code body} with their index
+     * and an iteration count, over and over, for {@code duration}: a slow but correct implementation does fewer
+     * iterations instead of running out of time. Then waits at most {@code limit} for each to finish the iteration
+     * it is in; a worker that does not is stuck (the failure names {@code what} and where the threads are), and the
+     * first failure of a worker is rethrown.
+     */
+    public void repeatFor(Duration duration, int threads, String role, Repeated body, Duration limit, String what)
+            throws Throwable {
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int worker = t;
+            all.add(run(role + "-" + t, () -> {
+                start.await();
+                for (long i = 0; !stop.get(); i++) {
+                    body.run(worker, i);
+                }
+            }));
+        }
+        start.countDown();
+        try {
+            // Ends early only when a worker failed.
+            CompletableFuture.anyOf(all.toArray(CompletableFuture[]::new)).get(duration.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException timeUpOrFailed) {
+            // either way: stop the others and report what happened below
+        } finally {
+            stop.set(true);
+        }
+        awaitAll(all, limit, what);
+    }
+
+    /** One iteration of a worker of {@link #repeatFor}. */
+    @FunctionalInterface
+    public interface Repeated {
+        void run(int worker, long iteration) throws Exception;
     }
 
     @Override

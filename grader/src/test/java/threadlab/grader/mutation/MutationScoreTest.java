@@ -1,0 +1,136 @@
+package threadlab.grader.mutation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.Grading;
+import threadlab.grader.ProjectLayout;
+import threadlab.grader.exercise.Exercise;
+import threadlab.grader.report.CheckReport;
+import threadlab.grader.report.ExerciseReport;
+
+/**
+ * The grader's own mutation score: mutants of the reference solutions, made by the concurrency operators of
+ * {@link MutationOperator}, must each lose points, unless listed with the reason as equivalent
+ * ({@code mutation/equivalent.txt}) or as a known gap of the checks ({@code mutation/survivors.txt}, what would
+ * kill it). A survivor outside both lists fails the test: the grader got worse, or a new mutant needs a check.
+ *
+ * <p>Each mutant gets the quick grading (the checks that run as tests, with scheduling noise), and, if it lost
+ * nothing there, the interleaving exploration (unless {@code -Dthreadlab.interleavings=false}); it is killed if it
+ * lost any check. {@code -Dthreadlab.mutation=sample} (the default, what CI runs) grades every
+ * {@value #SAMPLE_EVERY}th mutant; {@code =all} grades every one and writes the table per operator and exercise to
+ * {@code grader/target/mutation/score.md}; {@code =off} skips it.
+ */
+@DisplayName("The grader kills the mutants of the reference solutions")
+class MutationScoreTest {
+
+    static final int SAMPLE_EVERY = 9;
+    /** The issue's target for the whole set; README states where the grader stands. */
+    static final double TARGET = 0.95;
+    private static final String MODE = System.getProperty("threadlab.mutation", "sample");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyOperatorAppliesSomewhereAndEveryMutantChangesTheSource() throws IOException {
+        List<Mutant> all = allMutants();
+        all.forEach(m -> System.out.println("mutant " + m.id() + ": " + m.original() + "  ->  " + m.mutated()));
+        assertThat(all).extracting(Mutant::operator).containsAll(List.of(MutationOperator.values()));
+        assertThat(all).allSatisfy(m -> assertThat(m.mutated()).as(m.id()).isNotEqualTo(m.original()));
+        Set<String> ids = all.stream().map(Mutant::id).collect(Collectors.toSet());
+        assertThat(equivalents().keySet()).as("equivalent mutants that no operator makes any more").isSubsetOf(ids);
+        assertThat(listed("/mutation/survivors.txt").keySet()).as("known survivors that no operator makes any more")
+                .isSubsetOf(ids);
+    }
+
+    @Test
+    void killsTheNonEquivalentMutants() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse(MODE.equals("off"), "-Dthreadlab.mutation=off");
+        boolean everything = MODE.equals("all");
+        List<Mutant> all = allMutants();
+        List<Mutant> chosen = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (everything || i % SAMPLE_EVERY == 0) {
+                chosen.add(all.get(i));
+            }
+        }
+        Map<String, String> equivalent = equivalents();
+        MutationTable table = new MutationTable();
+        for (Mutant mutant : chosen) {
+            if (equivalent.containsKey(mutant.id())) {
+                table.equivalent(mutant, equivalent.get(mutant.id()));
+                continue;
+            }
+            Path submission = mutant.materialize(ProjectLayout.solutionSources(), work.resolve("m" + table.size()));
+            // The quick grading first; only a mutant it misses pays for the interleaving exploration.
+            ExerciseReport exercise = Grading.grade(submission, Set.of(mutant.exercise()), false).exercises().get(0);
+            List<String> lost = lost(exercise);
+            if (lost.isEmpty() && Grading.EXPLORE_INTERLEAVINGS && !exercise.status().equals(ExerciseReport.COMPILE_ERROR)) {
+                lost = lost(Grading.gradeInterleavings(submission, Set.of(mutant.exercise()), id -> true).exercises().get(0));
+            }
+            table.graded(mutant, exercise.status().equals(ExerciseReport.COMPILE_ERROR), lost);
+            System.out.println("mutant " + mutant.id() + " [" + mutant.mutated() + "]: " + (lost.isEmpty() ? "SURVIVED" : "killed by " + lost));
+        }
+        if (everything) {
+            Path out = Files.createDirectories(ProjectLayout.root().resolve("grader/target/mutation"));
+            Files.writeString(out.resolve("score.md"), table.markdown());
+        }
+        System.out.println(table.markdown());
+        Map<String, String> known = listed("/mutation/survivors.txt");
+        assertThat(table.survivorIds()).as("mutants that lost no points and are neither equivalent nor a known gap "
+                + "(mutation/survivors.txt); the grader got worse, or a new mutant needs a check:%s", table.survivors())
+                .isSubsetOf(known.keySet());
+        if (everything) {
+            assertThat(known.keySet()).as("known survivors that are killed now: remove them from mutation/survivors.txt")
+                    .isSubsetOf(table.survivorIds());
+        }
+        System.out.printf("kill rate %.1f %% of %d non-equivalent mutants (target %.0f %%)%n", 100 * table.killRate(),
+                table.nonEquivalent(), 100 * TARGET);
+    }
+
+    private static List<String> lost(ExerciseReport exercise) {
+        return exercise.checks().stream().filter(c -> !c.passed()).map(CheckReport::id).toList();
+    }
+
+    private static List<Mutant> allMutants() throws IOException {
+        List<Mutant> all = new ArrayList<>();
+        for (Exercise exercise : Exercise.values()) {
+            all.addAll(Mutant.of(exercise, ProjectLayout.solutionSources()));
+        }
+        return all;
+    }
+
+    /** {@code mutation/equivalent.txt}: mutants that change nothing a check could see, each with why. */
+    static Map<String, String> equivalents() throws IOException {
+        return listed("/mutation/equivalent.txt");
+    }
+
+    /** A list of mutants: one id per line, then {@code  -- } and the reason; {@code #} starts a comment line. */
+    private static Map<String, String> listed(String resource) throws IOException {
+        Map<String, String> listed = new LinkedHashMap<>();
+        try (InputStream in = MutationScoreTest.class.getResourceAsStream(resource)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] parts = line.split(" -- ", 2);
+                    assertThat(parts).as("%s: a reason after ' -- ' in: %s", resource, line).hasSize(2);
+                    listed.put(parts[0].strip(), parts[1].strip());
+                }
+            }
+        }
+        return listed;
+    }
+}
