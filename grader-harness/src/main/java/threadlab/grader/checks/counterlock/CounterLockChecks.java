@@ -45,11 +45,7 @@ public class CounterLockChecks {
     @Check(id = "counterlock.no-lost-update", category = Category.CORRECTNESS, points = 3,
             title = "No increment or add is lost when many threads update the counter")
     void noLostUpdate() throws Throwable {
-        Random random = GradingSeed.randomFor("counterlock.no-lost-update");
-        StressRounds rounds = StressRounds.atLeast(3, STRESS_FOR);
-        while (rounds.another()) {
-            noLostUpdateRound(2 + random.nextInt(MAX_THREADS - 1));
-        }
+        inRounds("counterlock.no-lost-update", this::noLostUpdateRound);
     }
 
     private void noLostUpdateRound(int threads) throws Throwable {
@@ -78,11 +74,7 @@ public class CounterLockChecks {
     @Check(id = "counterlock.mutual-exclusion", category = Category.CORRECTNESS, points = 3,
             title = "At most one thread holds the lock at a time")
     void mutualExclusion() throws Throwable {
-        Random random = GradingSeed.randomFor("counterlock.mutual-exclusion");
-        StressRounds rounds = StressRounds.atLeast(3, STRESS_FOR);
-        while (rounds.another()) {
-            mutualExclusionRound(2 + random.nextInt(MAX_THREADS - 1));
-        }
+        inRounds("counterlock.mutual-exclusion", this::mutualExclusionRound);
     }
 
     private void mutualExclusionRound(int threads) throws Throwable {
@@ -111,6 +103,20 @@ public class CounterLockChecks {
     private static final Duration STRESS_FOR = Duration.ofSeconds(1);
     private static final Duration ROUND_FOR = Duration.ofMillis(250);
     private static final int MAX_THREADS = 8;
+
+    /** Runs {@code round} for {@link #STRESS_FOR} (at least 3 times), each time with a thread count drawn from the seed. */
+    private static void inRounds(String checkId, Round round) throws Throwable {
+        Random random = GradingSeed.randomFor(checkId);
+        StressRounds rounds = StressRounds.atLeast(3, STRESS_FOR);
+        while (rounds.another()) {
+            round.run(2 + random.nextInt(MAX_THREADS - 1));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Round {
+        void run(int threads) throws Throwable;
+    }
 
     @Test
     @Check(id = "counterlock.unlock-wakes-waiter", category = Category.CORRECTNESS, points = 2,
