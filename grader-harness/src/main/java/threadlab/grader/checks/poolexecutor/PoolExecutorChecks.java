@@ -407,7 +407,13 @@ public class PoolExecutorChecks {
     void wakesAllWaiters() throws Throwable {
         PoolExecutor pool = pool(1);
         CountDownLatch gate = gate();
-        TaskFuture<Object> running = pool.submit(() -> await(gate));
+        CountDownLatch started = new CountDownLatch(1);
+        TaskFuture<Object> running = pool.submit(() -> {
+            started.countDown();
+            return await(gate);
+        });
+        // Only once the one worker is busy is the next task sure to wait in the queue.
+        that(started.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "A task submitted to an idle pool did not start.");
         TaskFuture<String> queued = pool.submit(() -> "never");
         List<CompletableFuture<Object>> onCompletion = List.of(workers.start("result-waiter-1", running::get),
                 workers.start("result-waiter-2", running::get));
