@@ -18,8 +18,7 @@ enum MutationOperator {
 
         @Override
         String mutate(List<String> lines, int at) {
-            Matcher m = method.matcher(lines.get(at));
-            return m.find() ? m.replaceFirst("$1") : null;
+            return replaced(method, lines.get(at), "$1");
         }
     },
     /** ConMAn RSB: a {@code synchronized (x)} block becomes a plain block. */
@@ -28,8 +27,7 @@ enum MutationOperator {
 
         @Override
         String mutate(List<String> lines, int at) {
-            Matcher m = block.matcher(lines.get(at));
-            return m.find() ? m.replaceFirst("$1{") : null;
+            return replaced(block, lines.get(at), "$1{");
         }
     },
     /** ConMAn RNA-like: wake one waiter where all had to be woken. */
@@ -47,8 +45,7 @@ enum MutationOperator {
 
         @Override
         String mutate(List<String> lines, int at) {
-            Matcher m = wakeUp.matcher(lines.get(at));
-            return m.find() ? m.group(1) + "; // mutant: no wake-up" : null;
+            return replaced(wakeUp, lines.get(at), "$1; // mutant: no wake-up");
         }
     },
     /** The classic: the condition around a wait is tested once, not again after waking. */
@@ -131,6 +128,12 @@ enum MutationOperator {
 
     String description() {
         return description;
+    }
+
+    /** {@code line} with the first match of {@code pattern} replaced, or null where it does not match. */
+    private static String replaced(Pattern pattern, String line, String replacement) {
+        Matcher m = pattern.matcher(line);
+        return m.find() ? m.replaceFirst(replacement) : null;
     }
 
     /** The line at {@code at} as this operator changes it, or null where it does not apply. */
