@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded scheduling noise (the idea of IBM's ConTest): at each woven {@link threadlab.grader.noise.Noise#point()},
- * while switched on, the calling thread sometimes yields its core or spins for a few microseconds.
+ * while switched on, the calling thread sometimes yields its core or spins for a few microseconds; and some of the
+ * student's untimed waits wake up spuriously ({@link #wakesSpuriously()}).
  *
  * <p>Only pauses that cannot change what correct code does: no {@code sleep} (it would consume an interrupt) and no
  * {@code parkNanos} (it would consume a permit meant for the student's own {@code park}). The decisions of a thread
@@ -27,6 +28,11 @@ public final class SchedulingNoise {
     static final int YIELDS = 1;
     private static final int SHORT_SPIN_MAX_ITERATIONS = 256;
     private static final long LONG_SPIN_MAX_NANOS = 40_000;
+    /**
+     * One untimed wait in this many wakes up spuriously. Code with {@code if} instead of {@code while} around its
+     * wait fails at the first one that comes while its condition is still false; correct code only waits again.
+     */
+    static final int SPURIOUS_WAKE_UP_ODDS = 4;
 
     private static volatile boolean on;
     private static volatile long seed;
@@ -70,6 +76,11 @@ public final class SchedulingNoise {
             }
             case NONE -> { }
         }
+    }
+
+    /** Whether the untimed wait about to start should end early (never while the noise is off). */
+    public static boolean wakesSpuriously() {
+        return on && DECISIONS.get().nextInt(SPURIOUS_WAKE_UP_ODDS) == 0;
     }
 
     static Pause decide(SplittableRandom random) {

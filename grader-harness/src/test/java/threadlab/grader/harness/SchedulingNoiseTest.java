@@ -1,14 +1,18 @@
 package threadlab.grader.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import threadlab.grader.harness.SchedulingNoise.Pause;
 import threadlab.grader.noise.Noise;
 
@@ -47,6 +51,53 @@ class SchedulingNoiseTest {
         long start = System.nanoTime();
         java.util.concurrent.locks.LockSupport.parkNanos(5_000_000_000L); // returns at once: the permit is still there
         assertThat(System.nanoTime() - start).as("nanoseconds the park took").isLessThan(2_000_000_000L);
+    }
+
+    @Test
+    void noUntimedWaitWakesSpuriouslyWhileTheNoiseIsOffAndAboutOneInFourWhileItIsOn() {
+        int off = 0;
+        for (int i = 0; i < 8_000; i++) {
+            off += SchedulingNoise.wakesSpuriously() ? 1 : 0;
+        }
+        SchedulingNoise.on(3);
+        int on = 0;
+        for (int i = 0; i < 8_000; i++) {
+            on += SchedulingNoise.wakesSpuriously() ? 1 : 0;
+        }
+        assertThat(off).isZero();
+        assertThat(on).isBetween(1_700, 2_300);
+    }
+
+    @Test
+    @Timeout(20)
+    void aSpuriousWakeUpReturnsWithoutANotifyHoldingTheMonitorAgainAndKeepsWaitsContract() throws Exception {
+        String name = "waiter";
+        long seed = 0;
+        while (new SplittableRandom(seed * 31 + name.hashCode()).nextInt(SchedulingNoise.SPURIOUS_WAKE_UP_ODDS) != 0) {
+            seed++; // a seed whose first decision for this thread is a spurious wake-up
+        }
+        SchedulingNoise.on(seed);
+        Object monitor = new Object();
+        CompletableFuture<Boolean> heldAfterwards = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                synchronized (monitor) {
+                    Noise.waitOn(monitor); // nobody ever notifies
+                    heldAfterwards.complete(Thread.holdsLock(monitor));
+                }
+            } catch (Throwable t) {
+                heldAfterwards.completeExceptionally(t);
+            }
+        }, name);
+        waiter.start();
+        assertThat(heldAfterwards.get(10, TimeUnit.SECONDS)).as("holds the monitor after waking").isTrue();
+        waiter.join(10_000);
+
+        assertThatThrownBy(() -> Noise.waitOn(monitor)).isInstanceOf(IllegalMonitorStateException.class);
+        Thread.currentThread().interrupt();
+        synchronized (monitor) {
+            assertThatThrownBy(() -> Noise.waitOn(monitor)).isInstanceOf(InterruptedException.class);
+        }
     }
 
     private static List<Pause> decisions(long seed) {

@@ -21,13 +21,15 @@ import threadlab.grader.noise.Noise;
  * and before each read or write of a field of the student's own classes. Constructors and static initializers are
  * left alone: nothing else sees the object yet.
  *
- * <p>Only instructions that take nothing from the stack are added, and no branches, so the stack map frames of each
+ * <p>Only instructions that take nothing from the stack are added (and calls replaced by calls with the same stack
+ * effect), and no branches, so the stack map frames of each
  * method stay valid, and the line numbers stay those of the student's source (coverage and stack traces still point
  * at their lines).
  */
 public final class NoiseWeaver {
 
     private static final Set<String> MONITOR_METHODS = Set.of("wait", "notify", "notifyAll");
+    private static final String CONDITION = "java/util/concurrent/locks/Condition";
 
     private NoiseWeaver() {
     }
@@ -117,7 +119,14 @@ public final class NoiseWeaver {
             if (synchronizes) {
                 point();
             }
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("wait") && descriptor.equals("()V")) {
+                // same stack: the monitor in, nothing out
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, Noise.OWNER, Noise.WAIT_METHOD, Noise.WAIT_DESCRIPTOR, false);
+            } else if (owner.equals(CONDITION) && name.equals("await") && descriptor.equals("()V")) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, Noise.OWNER, Noise.AWAIT_METHOD, Noise.AWAIT_DESCRIPTOR, false);
+            } else {
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            }
             if (synchronizes) {
                 point();
             }

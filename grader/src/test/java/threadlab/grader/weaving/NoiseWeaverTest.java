@@ -53,6 +53,23 @@ class NoiseWeaverTest {
                     free = false;
                 }
 
+                public synchronized void release() {
+                    free = true;
+                    notifyAll();
+                }
+
+                public void awaitFree(java.util.concurrent.locks.Lock lock, java.util.concurrent.locks.Condition freed)
+                        throws InterruptedException {
+                    lock.lock();
+                    try {
+                        while (!free) {
+                            freed.await();
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+
                 public static int pure(int x) {
                     return x * 2;
                 }
@@ -83,6 +100,14 @@ class NoiseWeaverTest {
         // take: entry and return of a synchronized method, free read twice... and around wait()
         assertThat(pointsIn("take")).isGreaterThanOrEqualTo(2 + 2 + 2);
         assertThat(pointsIn("get")).isGreaterThanOrEqualTo(1 + 1 + 1);
+    }
+
+    @Test
+    void untimedWaitsAndAwaitsGoThroughTheNoiseWhichMayWakeThemSpuriously() throws IOException {
+        assertThat(callsIn("take", "java/lang/Object", "wait")).isZero();
+        assertThat(callsIn("take", Noise.OWNER, Noise.WAIT_METHOD)).isOne();
+        assertThat(callsIn("awaitFree", "java/util/concurrent/locks/Condition", "await")).isZero();
+        assertThat(callsIn("awaitFree", Noise.OWNER, Noise.AWAIT_METHOD)).isOne();
     }
 
     @Test
@@ -121,12 +146,35 @@ class NoiseWeaverTest {
             }
             assertThat(tally.getMethod("get").invoke(instance)).isEqualTo(20_000L);
             tally.getMethod("take").invoke(instance);
+            java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+            java.util.concurrent.locks.Condition freed = lock.newCondition();
+            Thread freer = new Thread(() -> {
+                lock.lock();
+                try {
+                    try {
+                        tally.getMethod("release").invoke(instance);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    freed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            });
+            freer.start();
+            tally.getMethod("awaitFree", java.util.concurrent.locks.Lock.class, java.util.concurrent.locks.Condition.class)
+                    .invoke(instance, lock, freed);
+            freer.join();
             assertThat(tally.getMethod("pure", int.class).invoke(null, 21)).isEqualTo(42);
         }
     }
 
     private static int pointsIn(String method) throws IOException {
-        int[] points = {0};
+        return callsIn(method, Noise.OWNER, Noise.METHOD);
+    }
+
+    private static int callsIn(String method, String owner, String called) throws IOException {
+        int[] calls = {0};
         new ClassReader(Files.readAllBytes(woven.resolve("threadlab/demo/Tally.class"))).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
@@ -135,14 +183,14 @@ class NoiseWeaverTest {
                 }
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override
-                    public void visitMethodInsn(int opcode, String owner, String called, String desc, boolean itf) {
-                        if (owner.equals(Noise.OWNER) && called.equals(Noise.METHOD)) {
-                            points[0]++;
+                    public void visitMethodInsn(int opcode, String calledOwner, String calledName, String desc, boolean itf) {
+                        if (calledOwner.equals(owner) && calledName.equals(called)) {
+                            calls[0]++;
                         }
                     }
                 };
             }
         }, 0);
-        return points[0];
+        return calls[0];
     }
 }

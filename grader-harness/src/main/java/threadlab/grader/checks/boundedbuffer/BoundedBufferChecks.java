@@ -31,6 +31,8 @@ import threadlab.grader.api.Check;
 import threadlab.grader.checks.support.Blocking;
 import threadlab.grader.checks.support.ForbiddenApis;
 import threadlab.grader.checks.support.StressRounds;
+import threadlab.grader.checks.support.TimeoutEdges;
+import threadlab.grader.checks.support.TimeoutEdges.Timeout;
 import threadlab.grader.checks.support.Verify;
 import threadlab.grader.checks.support.Workers;
 
@@ -287,17 +289,25 @@ public class BoundedBufferChecks {
         long waited = Verify.millisSince(start);
         that(polled == null, "poll(150 ms) on an empty buffer returned %s instead of null.", polled);
         that(waited >= 100, "poll(150 ms) on an empty buffer gave up after %d ms; it should wait the timeout.", waited);
+        TimeoutEdges.eachOverAtOnce(workers, "poll on an empty buffer", timeout -> {
+            String got = buffer.poll(timeout.amount(), timeout.unit());
+            that(got == null, "poll(%s) on an empty buffer returned %s instead of null.", timeout, got);
+        });
         buffer.put("x");
+        TimeoutEdges.eachOverAtOnce(workers, "offer on a full buffer", timeout ->
+                that(!buffer.offer("y", timeout.amount(), timeout.unit()), "offer(%s) on a full buffer returned true.", timeout));
         start = System.nanoTime();
         boolean offered = buffer.offer("y", 150, TimeUnit.MILLISECONDS);
         waited = Verify.millisSince(start);
         that(!offered, "offer(150 ms) on a full buffer returned true.");
         that(waited >= 100, "offer(150 ms) on a full buffer gave up after %d ms; it should wait the timeout.", waited);
-        CompletableFuture<Boolean> patient = workers.start("patient", () -> buffer.offer("z", 10, TimeUnit.SECONDS));
-        Blocking.awaitWaiting(workers.thread("patient"), LIMIT, "offer(10 s) on a full buffer");
+        Timeout endless = TimeoutEdges.ENDLESS;
+        CompletableFuture<Boolean> patient = workers.start("patient", () -> buffer.offer("z", endless.amount(), endless.unit()));
+        Blocking.awaitWaiting(workers.thread("patient"), LIMIT, "offer(" + endless + ") on a full buffer");
+        that(!patient.isDone(), "offer(%s) on a full buffer gave up at once; does now + timeout overflow?", endless);
         that("x".equals(buffer.take()), "take() did not return the item in the buffer.");
-        that(Workers.await(patient, LIMIT, "offer(10 s) after a take made room"),
-                "offer(10 s) returned false although a take made room while it waited.");
+        that(Workers.await(patient, LIMIT, "offer(" + endless + ") after a take made room"),
+                "offer(%s) returned false although a take made room while it waited.", endless);
     }
 
     @Test

@@ -25,6 +25,8 @@ import threadlab.grader.checks.support.Blocking;
 import threadlab.grader.checks.support.ForbiddenApis;
 import threadlab.grader.checks.support.GradingSeed;
 import threadlab.grader.checks.support.StressRounds;
+import threadlab.grader.checks.support.TimeoutEdges;
+import threadlab.grader.checks.support.TimeoutEdges.Timeout;
 import threadlab.grader.checks.support.Verify;
 import threadlab.grader.checks.support.Workers;
 
@@ -251,15 +253,9 @@ public class CounterLockChecks {
     void timedTryLock() throws Throwable {
         CounterLock lock = new CounterLock();
         lock.lock();
-        // The edges of a timeout: each must give up at once, never turn into wait(0), which waits until notified.
-        for (Object[] edge : new Object[][] {{0L, TimeUnit.MILLISECONDS, "0 ms"}, {-5L, TimeUnit.MILLISECONDS, "-5 ms"},
-                {1L, TimeUnit.NANOSECONDS, "1 ns"}, {500L, TimeUnit.MICROSECONDS, "500 µs"}}) {
-            CompletableFuture<Boolean> tiny = workers.start("timed-" + edge[2],
-                    () -> lock.tryLock((Long) edge[0], (TimeUnit) edge[1]));
-            boolean got = Workers.await(tiny, Duration.ofSeconds(2), "tryLock(" + edge[2] + ") on a held lock (a timeout"
-                    + " that rounds down to 0 ms must give up, not call wait(0), which waits until someone notifies)");
-            that(!got, "tryLock(%s) returned true while another thread held the lock.", edge[2]);
-        }
+        TimeoutEdges.eachOverAtOnce(workers, "tryLock on a lock another thread holds", timeout ->
+                that(!lock.tryLock(timeout.amount(), timeout.unit()), "tryLock(%s) returned true while another thread "
+                        + "held the lock.", timeout));
         CompletableFuture<Long> attempt = workers.start("timed", () -> {
             long start = System.nanoTime();
             boolean got = lock.tryLock(200, TimeUnit.MILLISECONDS);
@@ -269,11 +265,13 @@ public class CounterLockChecks {
         long waited = Workers.await(attempt, LIMIT, "tryLock(200 ms) on a held lock");
         that(waited >= 150, "tryLock(200 ms) gave up after only %d ms; it should wait (about) the whole timeout.", waited);
 
-        CompletableFuture<Boolean> patient = workers.start("patient", () -> lock.tryLock(10, TimeUnit.SECONDS));
-        Blocking.awaitWaiting(workers.thread("patient"), LIMIT, "tryLock(10 s) on a held lock");
+        Timeout endless = TimeoutEdges.ENDLESS;
+        CompletableFuture<Boolean> patient = workers.start("patient", () -> lock.tryLock(endless.amount(), endless.unit()));
+        Blocking.awaitWaiting(workers.thread("patient"), LIMIT, "tryLock(" + endless + ") on a held lock");
+        that(!patient.isDone(), "tryLock(%s) on a held lock gave up at once; does now + timeout overflow?", endless);
         lock.unlock();
-        that(Workers.await(patient, LIMIT, "tryLock(10 s) after the lock was released"),
-                "tryLock(10 s) returned false although the lock was released while it waited.");
+        that(Workers.await(patient, LIMIT, "tryLock(" + endless + ") after the lock was released"),
+                "tryLock(%s) returned false although the lock was released while it waited.", endless);
     }
 
     @Test

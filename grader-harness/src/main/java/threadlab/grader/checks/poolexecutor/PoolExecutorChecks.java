@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -36,6 +37,8 @@ import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
 import threadlab.grader.checks.support.Blocking;
 import threadlab.grader.checks.support.ForbiddenApis;
+import threadlab.grader.checks.support.TimeoutEdges;
+import threadlab.grader.checks.support.TimeoutEdges.Timeout;
 import threadlab.grader.checks.support.Verify;
 import threadlab.grader.checks.support.Workers;
 import threadlab.poolexecutor.PoolExecutor;
@@ -45,6 +48,8 @@ import threadlab.poolexecutor.TaskFuture;
 public class PoolExecutorChecks {
 
     private static final Duration LIMIT = Duration.ofSeconds(8);
+    /** How many tasks of {@code each-task-once} finish only once a thread waits for them. */
+    private static final int WAITED_FOR = 30;
     private final Workers workers = new Workers();
     private final List<PoolExecutor> pools = new ArrayList<>();
     private final List<CountDownLatch> gates = new ArrayList<>();
@@ -100,10 +105,16 @@ public class PoolExecutorChecks {
     void eachTaskOnce() throws Throwable {
         PoolExecutor pool = pool(3);
         AtomicIntegerArray runs = new AtomicIntegerArray(300);
+        List<CountDownLatch> gates = new ArrayList<>();
         List<TaskFuture<Integer>> futures = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             int n = i;
+            CountDownLatch gate = i < WAITED_FOR ? gate() : null;
+            gates.add(gate);
             futures.add(pool.submit(() -> {
+                if (gate != null) {
+                    await(gate);
+                }
                 runs.incrementAndGet(n);
                 if (n % 7 == 0) {
                     throw new IllegalStateException("task " + n + " fails on purpose");
@@ -111,21 +122,48 @@ public class PoolExecutorChecks {
                 return n * 2;
             }));
         }
-        for (int i = 0; i < 300; i++) {
-            TaskFuture<Integer> future = futures.get(i);
-            if (i % 7 == 0) {
-                ExecutionException failure = Verify.throwsA(ExecutionException.class, () -> get(future, "task " + future),
-                        "get() of a task that threw");
-                that(failure.getCause() instanceof IllegalStateException, "get() of a failed task threw ExecutionException "
-                        + "with cause %s; the cause must be what the task threw.", failure.getCause());
-            } else {
-                Integer result = get(future, "task " + i);
-                that(Objects.equals(result, i * 2), "The future of task %d holds %s instead of %d.", i, result, i * 2);
-            }
+        // A reader of the check's own reads every outcome with the untimed get() and exception() (its wait bounded
+        // by the check); the first tasks finish one by one while it waits for them. With the scheduling noise some
+        // of those waits wake up spuriously, which only a wait in a loop survives.
+        AtomicInteger reading = new AtomicInteger(-1);
+        CompletableFuture<Void> reader = workers.run("reader", () -> readEachOutcome(futures, reading));
+        for (int i = 0; i < WAITED_FOR; i++) {
+            awaitReading(reader, reading, i);
+            Blocking.awaitWaiting(workers.thread("reader"), LIMIT, "get() or exception() of a task that is not done");
+            gates.get(i).countDown();
         }
+        Workers.await(reader, LIMIT, "Reading the 300 futures with get() and exception()");
         for (int i = 0; i < 300; i++) {
             that(runs.get(i) == 1, "Task %d ran %d times; every task must run exactly once (also after a task threw).",
                     i, runs.get(i));
+        }
+    }
+
+    /** Waits until the reader reads future {@code index} (or has ended). */
+    private static void awaitReading(CompletableFuture<Void> reader, AtomicInteger reading, int index) {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (reading.get() < index && !reader.isDone()) {
+            that(System.nanoTime() - deadline < 0, "The check's reader did not get to task %d within %d s.", index,
+                    LIMIT.toSeconds());
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    private static void readEachOutcome(List<TaskFuture<Integer>> futures, AtomicInteger reading) throws Exception {
+        for (int i = 0; i < futures.size(); i++) {
+            reading.set(i);
+            TaskFuture<Integer> future = futures.get(i);
+            if (i % 7 == 0) {
+                Throwable thrown = future.exception();
+                that(thrown instanceof IllegalStateException, "exception() of task %d, which threw IllegalStateException, "
+                        + "returned %s.", i, thrown);
+                ExecutionException failure = Verify.throwsA(ExecutionException.class, future::get, "get() of a task that threw");
+                that(failure.getCause() == thrown, "get() of a failed task threw ExecutionException with cause %s; the cause "
+                        + "must be what the task threw.", failure.getCause());
+            } else {
+                Integer result = future.get();
+                that(Objects.equals(result, i * 2), "The future of task %d holds %s instead of %d.", i, result, i * 2);
+            }
         }
     }
 
@@ -473,9 +511,18 @@ public class PoolExecutorChecks {
         PoolExecutor pool = pool(1);
         CountDownLatch gate = gate();
         TaskFuture<Object> slow = pool.submit(() -> await(gate));
+        TimeoutEdges.eachOverAtOnce(workers, "get of a task that is not done", timeout ->
+                Verify.throwsA(TimeoutException.class, () -> slow.get(timeout.amount(), timeout.unit()),
+                        "get(" + timeout + ") of a task that is not done"));
         long start = System.nanoTime();
         Verify.throwsA(TimeoutException.class, () -> slow.get(150, TimeUnit.MILLISECONDS), "get(150 ms) of a task that is not done");
         that(Verify.millisSince(start) >= 100, "get(150 ms) gave up after %d ms.", Verify.millisSince(start));
+        Timeout endless = TimeoutEdges.ENDLESS;
+        CompletableFuture<Object> patient = workers.start("patient", () -> slow.get(endless.amount(), endless.unit()));
+        Blocking.awaitWaiting(workers.thread("patient"), LIMIT, "get(" + endless + ") of a task that is not done");
+        that(!patient.isDone(), "get(%s) of a task that is not done gave up at once; does now + timeout overflow?", endless);
+        gate.countDown();
+        Workers.await(patient, LIMIT, "get(" + endless + ") after the task completed");
     }
 
     @Test
@@ -507,6 +554,9 @@ public class PoolExecutorChecks {
             });
         }
         pool.shutdown();
+        TimeoutEdges.eachOverAtOnce(workers, "awaitTermination of a pool with queued tasks", timeout ->
+                that(!pool.awaitTermination(timeout.amount(), timeout.unit()), "awaitTermination(%s) returned true while "
+                        + "tasks were still queued.", timeout));
         that(!pool.awaitTermination(50, TimeUnit.MILLISECONDS), "awaitTermination returned true while tasks were still queued.");
         that(!pool.isTerminated(), "isTerminated() is true while tasks are still queued.");
         gate.countDown();
