@@ -126,6 +126,26 @@ public class ProcessMapChecks {
     }
 
     @Test
+    @Check(id = "processmap.function-prints", category = Category.CORRECTNESS, points = 2, timeoutSeconds = 30,
+            title = "A function that prints to System.out and System.err still gives its results")
+    void functionPrints() throws Throwable {
+        ProcessMap map = processMap(2);
+        RemoteFunction<Integer, Integer> chatty = x -> {
+            for (int line = 0; line < 48; line++) {
+                System.out.println("item " + x + ", line " + line + ": printed by the function on System.out");
+                System.err.println("item " + x + ", line " + line + ": printed by the function on System.err");
+            }
+            return x * 3;
+        };
+        List<Integer> expected = range(60).stream().map(x -> x * 3).collect(Collectors.toList());
+        List<Integer> results = bounded("map(fn, 60 items) where fn prints about 4 KB per item to System.out and to "
+                + "System.err (a child blocks once nobody reads a full pipe)", () -> map.map(chatty, range(60), 3));
+        that(expected.equals(results), "map(fn, [0..59]) where fn prints returned %s. If the worker answers on "
+                + "System.out, what the function prints mixes with the answers: send it elsewhere (System.setOut(System.err) "
+                + "in the worker) before running the function.", abbreviate(results));
+    }
+
+    @Test
     @Check(id = "processmap.remote-exception", category = Category.CORRECTNESS, points = 2, timeoutSeconds = 30,
             title = "An exception thrown by the function comes back with its class and message")
     void remoteException() throws Throwable {
