@@ -141,15 +141,55 @@ public class BoundedBufferChecks {
     void conservation() throws Throwable {
         // A lost wake-up needs an unlucky moment: keep dealing rounds for a while (a correct buffer passes them all;
         // one round alone let a notify()-instead-of-notifyAll() buffer through about once in twenty runs).
-        StressRounds rounds = StressRounds.atLeast(1, CONSERVATION_ROUNDS_FOR);
-        while (rounds.another()) {
-            conservationRound();
+        // Each round hands the items over with put/take, offer/poll or a mix, so that the timed calls race the
+        // untimed ones: a poll that forgets to wake producers strands them only where nobody else wakes them.
+        StressRounds rounds = StressRounds.atLeast(HandOver.values().length, CONSERVATION_ROUNDS_FOR);
+        for (int round = 0; rounds.another(); round++) {
+            conservationRound(HandOver.values()[round % HandOver.values().length]);
         }
+    }
+
+    /** How a round's producers and consumers call the buffer. */
+    private enum HandOver {
+        BLOCKING, TIMED, MIXED;
+
+        boolean timed(int thread) {
+            return this == TIMED || this == MIXED && thread % 2 == 1;
+        }
+
+        String describe() {
+            return switch (this) {
+                case BLOCKING -> "put and take";
+                case TIMED -> "offer and poll with a 1 ms timeout, tried again until they succeed";
+                case MIXED -> "put and take in some threads, offer and poll (1 ms, tried again) in others";
+            };
+        }
+    }
+
+    private static <E> void handIn(BoundedBuffer<E> buffer, E item, boolean timed) throws InterruptedException {
+        if (!timed) {
+            buffer.put(item);
+            return;
+        }
+        while (!buffer.offer(item, 1, TimeUnit.MILLISECONDS)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static <E> E handOut(BoundedBuffer<E> buffer, boolean timed) throws InterruptedException {
+        if (!timed) {
+            return buffer.take();
+        }
+        E item;
+        while ((item = buffer.poll(1, TimeUnit.MILLISECONDS)) == null) {
+            Thread.onSpinWait();
+        }
+        return item;
     }
 
     private static final Duration CONSERVATION_ROUNDS_FOR = Duration.ofSeconds(2);
 
-    private void conservationRound() throws Throwable {
+    private void conservationRound(HandOver handOver) throws Throwable {
         BoundedBuffer<long[]> buffer = new BoundedBuffer<>(2);
         int producers = 3;
         int consumers = 3;
@@ -161,7 +201,7 @@ public class BoundedBufferChecks {
             all.add(workers.run("producer-" + p, () -> {
                 start.await();
                 for (long i = 0; i < perProducer; i++) {
-                    buffer.put(new long[] {producer, i});
+                    handIn(buffer, new long[] {producer, i}, handOver.timed((int) producer));
                 }
             }));
         }
@@ -169,10 +209,11 @@ public class BoundedBufferChecks {
         for (int c = 0; c < consumers; c++) {
             List<long[]> mine = new ArrayList<>();
             received.add(mine);
+            int consumer = c;
             all.add(workers.run("consumer-" + c, () -> {
                 start.await();
                 for (int i = 0; i < producers * perProducer / consumers; i++) {
-                    long[] item = buffer.take();
+                    long[] item = handOut(buffer, handOver.timed(consumer));
                     if (item == null) {
                         throw new AssertionError("take() returned null: a consumer went on without an item "
                                 + "(an if instead of a while around the wait?)");
@@ -183,7 +224,7 @@ public class BoundedBufferChecks {
         }
         start.countDown();
         Workers.awaitAll(all, Duration.ofSeconds(12), producers + " producers and " + consumers + " consumers on capacity 2 "
-                + "(a lost wake-up leaves a thread waiting forever)");
+                + "calling " + handOver.describe() + " (a lost wake-up leaves a thread waiting forever)");
         Map<Long, List<Long>> perSource = new HashMap<>();
         for (List<long[]> mine : received) {
             Map<Long, Long> lastSeen = new HashMap<>();
