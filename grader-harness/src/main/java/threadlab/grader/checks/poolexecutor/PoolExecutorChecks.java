@@ -37,6 +37,7 @@ import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
 import threadlab.grader.checks.support.Blocking;
 import threadlab.grader.checks.support.ForbiddenApis;
+import threadlab.grader.checks.support.StressRounds;
 import threadlab.grader.checks.support.TimeoutEdges;
 import threadlab.grader.checks.support.TimeoutEdges.Timeout;
 import threadlab.grader.checks.support.Verify;
@@ -370,6 +371,82 @@ public class PoolExecutorChecks {
         that(calls.equals(List.of("first", "third:true")), "Callbacks ran as %s; expected [first, third:true]: each once, "
                 + "in the order added, after the future is done, and a throwing callback must not stop the others.", calls);
         that(inCaller.get(), "A callback added to a done future must run at once, in the caller's thread.");
+    }
+
+    @Test
+    @Check(id = "poolexecutor.callbacks-race-completion", category = Category.CORRECTNESS, points = 2,
+            title = "Callbacks added by several threads while the task completes each run exactly once")
+    void callbacksRaceCompletion() throws Throwable {
+        PoolExecutor pool = pool(2);
+        StressRounds rounds = StressRounds.atLeast(20, Duration.ofSeconds(1));
+        while (rounds.another()) {
+            callbacksRound(pool);
+        }
+    }
+
+    /**
+     * Three threads keep adding callbacks until the task is done (it completes while they are at it); each callback
+     * must run exactly once.
+     */
+    private void callbacksRound(PoolExecutor pool) throws Throwable {
+        int adders = 3;
+        int most = 5_000;
+        CountDownLatch gate = gate();
+        TaskFuture<Object> future = pool.submit(() -> await(gate));
+        AtomicIntegerArray runs = new AtomicIntegerArray(adders * most);
+        AtomicIntegerArray added = new AtomicIntegerArray(adders);
+        CountDownLatch adding = new CountDownLatch(adders);
+        List<CompletableFuture<Void>> adderThreads = new ArrayList<>();
+        for (int a = 0; a < adders; a++) {
+            int adder = a;
+            adderThreads.add(workers.run("adder-" + a, () -> {
+                // Until the future is done: a callback added later (onDone of a done future) could run a lost one.
+                for (int i = 0; i < most && (i <= 20 || !future.isDone()); i++) {
+                    int callback = adder * most + i;
+                    future.onDone(f -> runs.incrementAndGet(callback));
+                    added.set(adder, i + 1);
+                    if (i == 20) {
+                        adding.countDown();
+                    }
+                }
+            }));
+        }
+        that(adding.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "Three threads adding callbacks to a future that "
+                + "is not done did not get through 20 onDone() calls each within %d s.", LIMIT.toSeconds());
+        gate.countDown(); // the task completes while the callbacks are being added
+        Workers.awaitAll(adderThreads, LIMIT, "Three threads adding callbacks while the task completed");
+        get(future, "the task");
+        // Callbacks added before the completion run in the completing thread, maybe still running now.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (ran(runs, added, most) < total(added) && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        for (int a = 0; a < adders; a++) {
+            for (int i = 0; i < added.get(a); i++) {
+                int times = runs.get(a * most + i);
+                that(times == 1, "Three threads kept adding callbacks while the task completed; callback %d of thread %d "
+                        + "ran %d times. A callback added at the moment of completion must run exactly once: either the "
+                        + "completion runs it or onDone does, decided under one lock.", i, a, times);
+            }
+        }
+    }
+
+    private static int total(AtomicIntegerArray added) {
+        int total = 0;
+        for (int a = 0; a < added.length(); a++) {
+            total += added.get(a);
+        }
+        return total;
+    }
+
+    private static int ran(AtomicIntegerArray runs, AtomicIntegerArray added, int most) {
+        int ran = 0;
+        for (int a = 0; a < added.length(); a++) {
+            for (int i = 0; i < added.get(a); i++) {
+                ran += runs.get(a * most + i) > 0 ? 1 : 0;
+            }
+        }
+        return ran;
     }
 
     @Test
