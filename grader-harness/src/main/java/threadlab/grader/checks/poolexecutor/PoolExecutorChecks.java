@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +50,7 @@ import threadlab.poolexecutor.TaskFuture;
 public class PoolExecutorChecks {
 
     private static final Duration LIMIT = Duration.ofSeconds(8);
-    /** How many tasks of {@code each-task-once} finish only once a thread waits for them. */
+    /** How many tasks of {@code each-task-once} finish only once a thread waits for them, one at a time. */
     private static final int WAITED_FOR = 30;
     private final Workers workers = new Workers();
     private final List<PoolExecutor> pools = new ArrayList<>();
@@ -105,66 +106,60 @@ public class PoolExecutorChecks {
             title = "Every submitted task runs exactly once and its future holds its result")
     void eachTaskOnce() throws Throwable {
         PoolExecutor pool = pool(3);
-        AtomicIntegerArray runs = new AtomicIntegerArray(300);
-        List<CountDownLatch> gates = new ArrayList<>();
+        AtomicIntegerArray runs = new AtomicIntegerArray(300 + WAITED_FOR);
         List<TaskFuture<Integer>> futures = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            int n = i;
-            CountDownLatch gate = i < WAITED_FOR ? gate() : null;
-            gates.add(gate);
-            futures.add(pool.submit(() -> {
-                if (gate != null) {
-                    await(gate);
-                }
-                runs.incrementAndGet(n);
-                if (n % 7 == 0) {
-                    throw new IllegalStateException("task " + n + " fails on purpose");
-                }
-                return n * 2;
-            }));
+            futures.add(pool.submit(task(i, runs)));
         }
-        // A reader of the check's own reads every outcome with the untimed get() and exception() (its wait bounded
-        // by the check); the first tasks finish one by one while it waits for them. With the scheduling noise some
-        // of those waits wake up spuriously, which only a wait in a loop survives.
-        AtomicInteger reading = new AtomicInteger(-1);
-        CompletableFuture<Void> reader = workers.run("reader", () -> readEachOutcome(futures, reading));
+        // The untimed get() and exception(), read by a thread of the check's own (its wait bounded by the check).
+        Workers.await(workers.run("reader", () -> {
+            for (int i = 0; i < futures.size(); i++) {
+                readOutcome(i, futures.get(i));
+            }
+        }), LIMIT, "Reading the 300 futures with get() and exception()");
+        // And tasks that finish only once a thread waits for them: with the scheduling noise some of those waits
+        // wake up spuriously, which only a wait in a loop survives.
         for (int i = 0; i < WAITED_FOR; i++) {
-            awaitReading(reader, reading, i);
-            Blocking.awaitWaiting(workers.thread("reader"), LIMIT, "get() or exception() of a task that is not done");
-            gates.get(i).countDown();
+            CountDownLatch gate = gate();
+            int n = 300 + i;
+            TaskFuture<Integer> future = pool.submit(() -> {
+                await(gate);
+                return task(n, runs).call();
+            });
+            CompletableFuture<Void> reader = workers.run("waiter-" + i, () -> readOutcome(n, future));
+            Blocking.awaitWaiting(workers.thread("waiter-" + i), LIMIT, "get() or exception() of a task that is not done");
+            gate.countDown();
+            Workers.await(reader, LIMIT, "get() or exception() of a task that completed while the thread waited");
         }
-        Workers.await(reader, LIMIT, "Reading the 300 futures with get() and exception()");
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < runs.length(); i++) {
             that(runs.get(i) == 1, "Task %d ran %d times; every task must run exactly once (also after a task threw).",
                     i, runs.get(i));
         }
     }
 
-    /** Waits until the reader reads future {@code index} (or has ended). */
-    private static void awaitReading(CompletableFuture<Void> reader, AtomicInteger reading, int index) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (reading.get() < index && !reader.isDone()) {
-            that(System.nanoTime() - deadline < 0, "The check's reader did not get to task %d within %d s.", index,
-                    LIMIT.toSeconds());
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+    /** Task {@code n} of {@code each-task-once}: counts its run, fails if {@code n} is a multiple of 7, else 2n. */
+    private static Callable<Integer> task(int n, AtomicIntegerArray runs) {
+        return () -> {
+            runs.incrementAndGet(n);
+            if (n % 7 == 0) {
+                throw new IllegalStateException("task " + n + " fails on purpose");
+            }
+            return n * 2;
+        };
     }
 
-    private static void readEachOutcome(List<TaskFuture<Integer>> futures, AtomicInteger reading) throws Exception {
-        for (int i = 0; i < futures.size(); i++) {
-            reading.set(i);
-            TaskFuture<Integer> future = futures.get(i);
-            if (i % 7 == 0) {
-                Throwable thrown = future.exception();
-                that(thrown instanceof IllegalStateException, "exception() of task %d, which threw IllegalStateException, "
-                        + "returned %s.", i, thrown);
-                ExecutionException failure = Verify.throwsA(ExecutionException.class, future::get, "get() of a task that threw");
-                that(failure.getCause() == thrown, "get() of a failed task threw ExecutionException with cause %s; the cause "
-                        + "must be what the task threw.", failure.getCause());
-            } else {
-                Integer result = future.get();
-                that(Objects.equals(result, i * 2), "The future of task %d holds %s instead of %d.", i, result, i * 2);
-            }
+    /** Reads task {@code n}'s outcome with the untimed exception() or get(), checking it. */
+    private static void readOutcome(int n, TaskFuture<Integer> future) throws Exception {
+        if (n % 7 == 0) {
+            Throwable thrown = future.exception();
+            that(thrown instanceof IllegalStateException, "exception() of task %d, which threw IllegalStateException, "
+                    + "returned %s.", n, thrown);
+            ExecutionException failure = Verify.throwsA(ExecutionException.class, future::get, "get() of a task that threw");
+            that(failure.getCause() == thrown, "get() of a failed task threw ExecutionException with cause %s; the cause "
+                    + "must be what the task threw.", failure.getCause());
+        } else {
+            Integer result = future.get();
+            that(Objects.equals(result, n * 2), "The future of task %d holds %s instead of %d.", n, result, n * 2);
         }
     }
 
