@@ -39,8 +39,12 @@ public class PoolExecutorInterleavings {
             AtomicBoolean cancelled = new AtomicBoolean();
             TaskFuture<Void> future = withOneWorker(pool -> {
                 TaskFuture<Void> submitted = pool.submit(() -> ran.set(true));
-                Interleavings.inParallel("canceller", () -> cancelled.set(submitted.cancel(false)), "observer",
-                        submitted::isDone);
+                // The observer reads every state query: an unguarded one races the worker's and cancel's writes.
+                Interleavings.inParallel("canceller", () -> cancelled.set(submitted.cancel(false)), "observer", () -> {
+                    submitted.isDone();
+                    submitted.isCancelled();
+                    submitted.isRunning();
+                });
                 return submitted;
             });
             if (cancelled.get()) {
