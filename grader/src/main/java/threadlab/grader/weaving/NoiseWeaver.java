@@ -22,9 +22,8 @@ import threadlab.grader.noise.Noise;
  * left alone: nothing else sees the object yet.
  *
  * <p>Only instructions that take nothing from the stack are added (and calls replaced by calls with the same stack
- * effect), and no branches, so the stack map frames of each
- * method stay valid, and the line numbers stay those of the student's source (coverage and stack traces still point
- * at their lines).
+ * effect), and no branches, so the stack map frames of each method stay valid, and the line numbers stay those of the
+ * student's source (coverage and stack traces still point at their lines).
  */
 public final class NoiseWeaver {
 

@@ -138,7 +138,7 @@ public class ProcessMapChecks {
             return x * 3;
         };
         List<Integer> expected = range(60).stream().map(x -> x * 3).collect(Collectors.toList());
-        List<Integer> results = bounded("map(fn, 60 items) where fn prints about 4 KB per item to System.out and to "
+        List<Integer> results = bounded("map(fn, 60 items) where fn prints about 3 KB per item to System.out and to "
                 + "System.err (a child blocks once nobody reads a full pipe)", () -> map.map(chatty, range(60), 3));
         boolean reordered = results != null && new HashSet<>(expected).equals(new HashSet<>(results));
         that(expected.equals(results), "map(fn, [0..59]) where fn prints returned %s%s", abbreviate(results), reordered
