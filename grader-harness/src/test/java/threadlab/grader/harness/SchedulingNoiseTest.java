@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +101,38 @@ class SchedulingNoiseTest {
         synchronized (monitor) {
             assertThatThrownBy(() -> Noise.waitOn(monitor)).isInstanceOf(InterruptedException.class);
         }
+    }
+
+    @Test
+    @Timeout(20)
+    void theOneClassStudentCodeCanReachHasNothingToSwitch() throws Exception {
+        // What a student's code can call: Noise's public methods and constants (its package is the only one the
+        // harness exports to it). Calling every one of them, noise off, leaves the noise off.
+        assertThat(Stream.of(Noise.class.getMethods()).filter(m -> m.getDeclaringClass() == Noise.class)
+                .map(Method::getName)).containsExactlyInAnyOrder("point", "waitOn", "await");
+        assertThat(Stream.of(Noise.class.getFields())).allSatisfy(f -> assertThat(Modifier.isFinal(f.getModifiers()))
+                .as(f.getName()).isTrue());
+        Object monitor = new Object();
+        java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        for (int i = 0; i < 1_000; i++) {
+            Noise.point();
+            Thread.currentThread().interrupt(); // so that the real waits return at once, by throwing
+            synchronized (monitor) {
+                assertThatThrownBy(() -> Noise.waitOn(monitor)).isInstanceOf(InterruptedException.class);
+            }
+            Thread.currentThread().interrupt();
+            lock.lock();
+            try {
+                assertThatThrownBy(() -> Noise.await(lock.newCondition())).isInstanceOf(InterruptedException.class);
+            } finally {
+                lock.unlock();
+            }
+        }
+        assertThat(Stream.generate(SchedulingNoise::wakesSpuriously).limit(1_000)).as("noise still off")
+                .doesNotContain(true);
+        // Positive control: the switch, which only the harness reaches, does turn it on.
+        SchedulingNoise.on(5);
+        assertThat(Stream.generate(SchedulingNoise::wakesSpuriously).limit(1_000)).contains(true);
     }
 
     private static List<Pause> decisions(long seed) {

@@ -343,9 +343,8 @@ public class BoundedBufferChecks {
         that(!offered, "offer(150 ms) on a full buffer returned true.");
         that(waited >= 100, "offer(150 ms) on a full buffer gave up after %d ms; it should wait the timeout.", waited);
         Timeout endless = TimeoutEdges.ENDLESS;
-        CompletableFuture<Boolean> patient = workers.start("patient", () -> buffer.offer("z", endless.amount(), endless.unit()));
-        Blocking.awaitWaiting(workers.thread("patient"), LIMIT, "offer(" + endless + ") on a full buffer");
-        that(!patient.isDone(), "offer(%s) on a full buffer gave up at once; does now + timeout overflow?", endless);
+        CompletableFuture<Boolean> patient = TimeoutEdges.startWaitingEndlessly(workers, "offer", "on a full buffer", LIMIT,
+                (amount, unit) -> buffer.offer("z", amount, unit));
         that("x".equals(buffer.take()), "take() did not return the item in the buffer.");
         that(Workers.await(patient, LIMIT, "offer(" + endless + ") after a take made room"),
                 "offer(%s) returned false although a take made room while it waited.", endless);

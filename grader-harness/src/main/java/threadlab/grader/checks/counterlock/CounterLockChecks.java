@@ -266,9 +266,8 @@ public class CounterLockChecks {
         that(waited >= 150, "tryLock(200 ms) gave up after only %d ms; it should wait (about) the whole timeout.", waited);
 
         Timeout endless = TimeoutEdges.ENDLESS;
-        CompletableFuture<Boolean> patient = workers.start("patient", () -> lock.tryLock(endless.amount(), endless.unit()));
-        Blocking.awaitWaiting(workers.thread("patient"), LIMIT, "tryLock(" + endless + ") on a held lock");
-        that(!patient.isDone(), "tryLock(%s) on a held lock gave up at once; does now + timeout overflow?", endless);
+        CompletableFuture<Boolean> patient = TimeoutEdges.startWaitingEndlessly(workers, "tryLock", "on a held lock", LIMIT,
+                lock::tryLock);
         lock.unlock();
         that(Workers.await(patient, LIMIT, "tryLock(" + endless + ") after the lock was released"),
                 "tryLock(%s) returned false although the lock was released while it waited.", endless);

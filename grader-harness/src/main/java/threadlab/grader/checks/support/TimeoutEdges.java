@@ -2,6 +2,7 @@ package threadlab.grader.checks.support;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,7 +41,28 @@ public final class TimeoutEdges {
         void call(Timeout timeout) throws Exception;
     }
 
+    /** One timed call that returns its outcome. */
+    @FunctionalInterface
+    public interface TimedResult<T> {
+        T call(long amount, TimeUnit unit) throws Exception;
+    }
+
     private TimeoutEdges() {
+    }
+
+    /**
+     * Starts {@code call} with {@link #ENDLESS} in a thread named {@code patient} and fails unless it waits (rather
+     * than giving up at once); returns its outcome, for the caller to release it and check what it returned.
+     *
+     * @param name  the call, for the message: {@code "tryLock"}
+     * @param state the object's state, for the message: {@code "on a held lock"}
+     */
+    public static <T> CompletableFuture<T> startWaitingEndlessly(Workers workers, String name, String state,
+            Duration limit, TimedResult<T> call) {
+        CompletableFuture<T> patient = workers.start("patient", () -> call.call(ENDLESS.amount(), ENDLESS.unit()));
+        Blocking.awaitWaiting(workers.thread("patient"), limit, name + "(" + ENDLESS + ") " + state);
+        Verify.that(!patient.isDone(), "%s(%s) %s gave up at once; does now + timeout overflow?", name, ENDLESS, state);
+        return patient;
     }
 
     /**
