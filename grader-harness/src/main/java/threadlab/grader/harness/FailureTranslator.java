@@ -1,6 +1,8 @@
 package threadlab.grader.harness;
 
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 import threadlab.grader.checks.support.ClassifiedFailure;
@@ -15,6 +17,8 @@ import threadlab.grader.verdict.Reason;
 final class FailureTranslator {
 
     private static final int STUDENT_FRAMES_SHOWN = 5;
+    /** How the JDK's helpful NullPointerException message names a method whose result was null. */
+    private static final Pattern RETURNED_NULL = Pattern.compile("the return value of \"([\\w.$]+)\\(\\)\" is null");
 
     private FailureTranslator() {
     }
@@ -38,12 +42,28 @@ final class FailureTranslator {
         if (thrown instanceof AssertionError && madeByGrader(thrown)) {
             return new Verdict(CheckStatus.FAILED, Reason.ASSERTION, String.valueOf(thrown.getMessage()));
         }
+        if (thrown instanceof NullPointerException && madeByGrader(thrown)) {
+            return new Verdict(CheckStatus.FAILED, Reason.ASSERTION, nullWhereAValueIsPromised(thrown));
+        }
         if (thrown instanceof LinkageError) {
             return new Verdict(CheckStatus.FAILED, Reason.API_MISMATCH, "Your classes do not match the exercise's API ("
                     + thrown + "). Keep every public name and signature exactly as in the stub.");
         }
         return new Verdict(CheckStatus.FAILED, Reason.UNEXPECTED_EXCEPTION, "Your code threw " + thrown
                 + " where the check did not expect it." + studentFrames(thrown));
+    }
+
+    /**
+     * The check itself stumbled on a {@code null} that a method of the student returned: a wrong result, not a crash
+     * of the student's code. The JDK's own message names the method (JEP 358), which is all the student needs.
+     */
+    private static String nullWhereAValueIsPromised(Throwable thrown) {
+        Matcher returned = RETURNED_NULL.matcher(String.valueOf(thrown.getMessage()));
+        String method = returned.find() ? returned.group(1).substring(returned.group(1).lastIndexOf('.') + 1) + "()"
+                : "A method of yours";
+        return method + " returned null where the exercise promises a value. A blocking method that returns "
+                + "without a value has most often gone on after a wake-up without checking its condition again "
+                + "(while, not if, around a wait).";
     }
 
     /**

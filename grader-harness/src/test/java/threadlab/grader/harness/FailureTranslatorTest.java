@@ -54,6 +54,31 @@ class FailureTranslatorTest {
     }
 
     @Test
+    void aNullTheCheckGotFromStudentCodeIsAWrongResultNamingTheMethod() {
+        NullPointerException unboxed = new NullPointerException("Cannot invoke \"java.lang.Integer.intValue()\" because "
+                + "the return value of \"threadlab.boundedbuffer.BoundedBuffer.take()\" is null");
+        unboxed.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("threadlab.grader.checks.boundedbuffer.BoundedBufferChecks", "fifoOrder", null, 1)});
+
+        FailureTranslator.Verdict verdict = FailureTranslator.translate(unboxed);
+
+        assertThat(verdict.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(verdict.reason()).isEqualTo(Reason.ASSERTION);
+        assertThat(verdict.message()).startsWith("take() returned null").contains("while, not if");
+    }
+
+    @Test
+    void aNullPointerExceptionInStudentCodeIsItsOwnException() {
+        NullPointerException own = new NullPointerException("Cannot read field \"next\" because \"node\" is null");
+        own.setStackTrace(new StackTraceElement[] {STUDENT_FRAME});
+
+        FailureTranslator.Verdict verdict = FailureTranslator.translate(own);
+
+        assertThat(verdict.reason()).isEqualTo(Reason.UNEXPECTED_EXCEPTION);
+        assertThat(verdict.message()).startsWith("Your code threw");
+    }
+
+    @Test
     void theStubIsNotImplemented() {
         UnsupportedOperationException stub = new UnsupportedOperationException("CounterLock.lock(): not implemented yet.");
         stub.setStackTrace(new StackTraceElement[] {STUDENT_FRAME});

@@ -49,6 +49,6 @@ public record GradeReport(int schemaVersion, String submission, String graderVer
         String exercisesOption = exercises().size() == Exercise.values().length ? ""
                 : exercises().stream().map(e -> " --exercise " + e.id()).collect(Collectors.joining());
         return "./grade grade --seed " + seed() + exercisesOption + " makes the same random choices again (inputs, "
-                + "operation mixes); how the threads are scheduled still differs from run to run.";
+                + "operation mixes, thread counts, where the scheduling noise pauses); how the threads are scheduled still differs from run to run.";
     }
 }

@@ -262,7 +262,7 @@ public class BoundedBufferChecks {
         buffer.take();
         AtomicInteger maxSeen = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
-        CompletableFuture<Void> probe = workers.run("probe", () -> {
+        CompletableFuture<Void> probe = workers.observe("size", () -> {
             while (running.get()) {
                 maxSeen.accumulateAndGet(buffer.size(), Math::max);
             }
@@ -285,7 +285,7 @@ public class BoundedBufferChecks {
         } finally {
             running.set(false);
         }
-        Workers.await(probe, LIMIT, "the size probe");
+        Workers.await(probe, LIMIT, "the thread reading size()");
         that(maxSeen.get() <= 2, "size() reported %d items in a buffer of capacity 2. %s", maxSeen.get(),
                 overfillDiagnosis(maxSeen.get(), 2));
     }

@@ -40,7 +40,8 @@ public final class HangDiagnosis {
         List<ThreadInfo> stuck = Arrays.stream(mx.dumpAllThreads(true, true)).filter(HangDiagnosis::isRelevant).toList();
         if (deadlocked == null) {
             text.append("No deadlock between locks was found: the threads below made no progress. ")
-                    .append(likelyMistake(stuck.stream().map(ThreadInfo::getThreadState).toList())).append('\n');
+                    .append(likelyMistake(stuck.stream().filter(HangDiagnosis::countsForTheMistake)
+                            .map(ThreadInfo::getThreadState).toList())).append('\n');
         }
         stuck.forEach(info -> text.append(describeThread(info)));
         return text.toString().stripTrailing();
@@ -59,6 +60,19 @@ public final class HangDiagnosis {
                     + "endless loop.";
         }
         return "";
+    }
+
+    private static boolean countsForTheMistake(ThreadInfo info) {
+        return countsForTheMistake(info.getThreadName(), info.getThreadState());
+    }
+
+    /** A running observer of the check loops by design: its state says nothing about the student's mistake. */
+    static boolean countsForTheMistake(String threadName, Thread.State state) {
+        return !(isObserver(threadName) && state == Thread.State.RUNNABLE);
+    }
+
+    private static boolean isObserver(String threadName) {
+        return threadName.startsWith(Workers.OBSERVER_PREFIX);
     }
 
     private static String describeDeadlock(ThreadInfo[] cycle) {
@@ -100,7 +114,9 @@ public final class HangDiagnosis {
                 .limit(STUDENT_FRAMES_SHOWN)
                 .map(f -> "      at " + f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")
                 .collect(Collectors.joining("\n"));
-        return "  - thread \"" + info.getThreadName() + "\" is " + info.getThreadState() + waiting + " in your code:\n" + frames + "\n";
+        String role = isObserver(info.getThreadName()) ? " (the check's observer, which reads in a loop by design)" : "";
+        return "  - thread \"" + info.getThreadName() + "\"" + role + " is " + info.getThreadState() + waiting
+                + " in your code:\n" + frames + "\n";
     }
 
     /** A frame of the exercise's code, not of the grader or the JDK. */

@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Workers implements AutoCloseable {
 
+    /** How the names of {@linkplain #observe observer} threads begin. */
+    public static final String OBSERVER_PREFIX = "observer-";
+
     private final List<Thread> threads = new ArrayList<>();
 
     /** Starts {@code body} in a new thread named {@code name}; the future holds its outcome. */
@@ -44,6 +47,15 @@ public final class Workers implements AutoCloseable {
             body.run();
             return null;
         });
+    }
+
+    /**
+     * Starts an observer: a thread of the check that reads the student's object in a loop while others change it.
+     * Its name starts with {@link #OBSERVER_PREFIX}, so a hang diagnosis does not take its busy loop for the
+     * student's spin.
+     */
+    public CompletableFuture<Void> observe(String name, ThrowingRunnable body) {
+        return run(OBSERVER_PREFIX + name, body);
     }
 
     public Thread thread(String name) {

@@ -224,7 +224,7 @@ public class ThreadSafeSetChecks {
         AtomicReference<String> torn = new AtomicReference<>();
         List<CompletableFuture<Void>> observers = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
-            observers.add(workers.run("observer-" + t, () -> {
+            observers.add(workers.observe(String.valueOf(t), () -> {
                 while (writing.get() && torn.get() == null) {
                     ThreadSafeSet<Integer> set = current.get();
                     int size = set.size();

@@ -25,4 +25,11 @@ class HangDiagnosisTest {
         assertThat(HangDiagnosis.likelyMistake(List.of(Thread.State.BLOCKED))).isEmpty();
         assertThat(HangDiagnosis.likelyMistake(List.of())).isEmpty();
     }
+
+    @Test
+    void aRunningObserverOfTheCheckIsNotTakenForASpin() {
+        assertThat(HangDiagnosis.countsForTheMistake(Workers.OBSERVER_PREFIX + "size", Thread.State.RUNNABLE)).isFalse();
+        assertThat(HangDiagnosis.countsForTheMistake(Workers.OBSERVER_PREFIX + "size", Thread.State.BLOCKED)).isTrue();
+        assertThat(HangDiagnosis.countsForTheMistake("producer-0", Thread.State.RUNNABLE)).isTrue();
+    }
 }
