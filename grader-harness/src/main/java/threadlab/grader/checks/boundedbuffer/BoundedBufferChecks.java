@@ -115,24 +115,35 @@ public class BoundedBufferChecks {
     @Check(id = "boundedbuffer.fifo-order", category = Category.CORRECTNESS, points = 2,
             title = "Items leave in the order they entered, across threads")
     void fifoOrder() throws Throwable {
-        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(3);
-        int items = 20_000;
-        workers.run("producer", () -> {
-            for (int i = 0; i < items; i++) {
+        StressRounds.atLeast(2, STRESS_FOR).run("boundedbuffer.fifo-order",
+                random -> fifoOrderRound(StressRounds.between(random, 1, 4)));
+    }
+
+    /** The fixed-size stress checks run rounds of this many items for {@link #STRESS_FOR}, shaped by the seed. */
+    private static final int ITEMS_PER_ROUND = 5_000;
+    private static final Duration STRESS_FOR = Duration.ofSeconds(1);
+
+    private void fifoOrderRound(int capacity) throws Throwable {
+        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(capacity);
+        CompletableFuture<Void> producer = workers.run("producer", () -> {
+            for (int i = 0; i < ITEMS_PER_ROUND; i++) {
                 buffer.put(i);
             }
         });
         CompletableFuture<String> consumer = workers.start("consumer", () -> {
-            for (int i = 0; i < items; i++) {
+            for (int i = 0; i < ITEMS_PER_ROUND; i++) {
                 int got = buffer.take();
                 if (got != i) {
-                    return "item " + i + " should have been " + i + " but take() returned " + got;
+                    return "take() number " + (i + 1) + " returned " + got + " instead of " + i;
                 }
             }
             return null;
         });
-        String problem = Workers.await(consumer, LIMIT, "one producer and one consumer passing 20000 items through capacity 3");
-        that(problem == null, "A producer put 0, 1, 2, ... and a consumer took them: %s. A bounded buffer is FIFO.", problem);
+        String what = "one producer and one consumer passing " + ITEMS_PER_ROUND + " items through capacity " + capacity;
+        String problem = Workers.await(consumer, LIMIT, what);
+        that(problem == null, "A producer put 0, 1, 2, ... into a buffer of capacity %d and a consumer took them: %s. "
+                + "A bounded buffer is FIFO.", capacity, problem);
+        Workers.await(producer, LIMIT, what);
     }
 
     @Test
@@ -258,36 +269,45 @@ public class BoundedBufferChecks {
                 "offer on a buffer of capacity 2 with room refused an item.");
         that(!buffer.offer(3, 0, TimeUnit.MILLISECONDS), "A buffer of capacity 2 accepted a third item. %s",
                 overfillDiagnosis(3, 2));
-        buffer.take();
-        buffer.take();
+        StressRounds.atLeast(2, STRESS_FOR).run("boundedbuffer.capacity-respected", random -> capacityRound(
+                StressRounds.between(random, 1, 3), StressRounds.between(random, 2, 4), StressRounds.between(random, 1, 2)));
+    }
+
+    private void capacityRound(int capacity, int producers, int consumers) throws Throwable {
+        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(capacity);
         AtomicInteger maxSeen = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
-        CompletableFuture<Void> probe = workers.observe("size", () -> {
+        CompletableFuture<Void> observer = workers.observe("size", () -> {
             while (running.get()) {
                 maxSeen.accumulateAndGet(buffer.size(), Math::max);
             }
         });
+        int perProducer = ITEMS_PER_ROUND / producers;
+        int perConsumer = perProducer * producers / consumers; // the total is even: two consumers share it exactly
         List<CompletableFuture<?>> all = new ArrayList<>();
-        for (int p = 0; p < 3; p++) {
+        for (int p = 0; p < producers; p++) {
             all.add(workers.run("producer-" + p, () -> {
-                for (int i = 0; i < 3_000; i++) {
+                for (int i = 0; i < perProducer; i++) {
                     buffer.put(i);
                 }
             }));
         }
-        all.add(workers.run("consumer", () -> {
-            for (int i = 0; i < 9_000; i++) {
-                buffer.take();
-            }
-        }));
+        for (int c = 0; c < consumers; c++) {
+            all.add(workers.run("consumer-" + c, () -> {
+                for (int i = 0; i < perConsumer; i++) {
+                    buffer.take();
+                }
+            }));
+        }
+        String what = producers + " producers and " + consumers + " consumers on capacity " + capacity;
         try {
-            Workers.awaitAll(all, LIMIT, "3 producers and a consumer on capacity 2");
+            Workers.awaitAll(all, LIMIT, what);
         } finally {
             running.set(false);
         }
-        Workers.await(probe, LIMIT, "the thread reading size()");
-        that(maxSeen.get() <= 2, "size() reported %d items in a buffer of capacity 2. %s", maxSeen.get(),
-                overfillDiagnosis(maxSeen.get(), 2));
+        Workers.await(observer, LIMIT, "the thread reading size()");
+        that(maxSeen.get() <= capacity, "size() reported %d items in a buffer of capacity %d (%s). %s", maxSeen.get(),
+                capacity, what, overfillDiagnosis(maxSeen.get(), capacity));
     }
 
     /**

@@ -5,7 +5,6 @@ import static threadlab.grader.checks.support.Verify.that;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,6 @@ import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
 import threadlab.grader.checks.support.Blocking;
 import threadlab.grader.checks.support.ForbiddenApis;
-import threadlab.grader.checks.support.GradingSeed;
 import threadlab.grader.checks.support.StressRounds;
 import threadlab.grader.checks.support.TimeoutEdges;
 import threadlab.grader.checks.support.TimeoutEdges.Timeout;
@@ -108,11 +106,7 @@ public class CounterLockChecks {
 
     /** Runs {@code round} for {@link #STRESS_FOR} (at least 3 times), each time with a thread count drawn from the seed. */
     private static void inRounds(String checkId, Round round) throws Throwable {
-        Random random = GradingSeed.randomFor(checkId);
-        StressRounds rounds = StressRounds.atLeast(3, STRESS_FOR);
-        while (rounds.another()) {
-            round.run(2 + random.nextInt(MAX_THREADS - 1));
-        }
+        StressRounds.atLeast(3, STRESS_FOR).run(checkId, random -> round.run(StressRounds.between(random, 2, MAX_THREADS)));
     }
 
     @FunctionalInterface

@@ -21,6 +21,7 @@ import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
 import threadlab.grader.checks.support.Blocking;
 import threadlab.grader.checks.support.Verify;
+import threadlab.grader.checks.support.StressRounds;
 import threadlab.grader.checks.support.Workers;
 import threadlab.philosophers.DiningTable;
 
@@ -60,21 +61,32 @@ public class PhilosophersChecks {
     @Check(id = "philosophers.neighbours-exclusive", category = Category.CORRECTNESS, points = 4,
             title = "Two philosophers who share a fork never eat at the same time")
     void neighboursExclusive() throws Throwable {
-        DiningTable table = new DiningTable(5);
-        AtomicIntegerArray eating = new AtomicIntegerArray(5);
+        StressRounds.atLeast(3, STRESS_FOR).run("philosophers.neighbours-exclusive",
+                random -> neighboursExclusiveRound(StressRounds.between(random, 2, MAX_SEATS)));
+    }
+
+    /** The exclusion check dines at tables of 2 to {@link #MAX_SEATS} seats, {@link #ROUND_FOR} each. */
+    private static final Duration STRESS_FOR = Duration.ofSeconds(1);
+    private static final Duration ROUND_FOR = Duration.ofMillis(250);
+    private static final int MAX_SEATS = 8;
+
+    private void neighboursExclusiveRound(int seats) throws Throwable {
+        DiningTable table = new DiningTable(seats);
+        AtomicIntegerArray eating = new AtomicIntegerArray(seats);
         AtomicReference<String> clash = new AtomicReference<>();
-        Workers.awaitAll(seat(table, 400, me -> () -> {
+        workers.repeatFor(ROUND_FOR, seats, "philosopher", (me, meal) -> table.dine(me, () -> {
             eating.set(me, 1);
-            int left = (me + 4) % 5;
-            int right = (me + 1) % 5;
+            int left = (me + seats - 1) % seats;
+            int right = (me + 1) % seats;
             LockSupport.parkNanos(20_000); // a meal takes a moment: long enough to overlap with a neighbour's
             if (eating.get(left) == 1 || eating.get(right) == 1) {
                 clash.compareAndSet(null, "philosopher " + me + " ate while philosopher " + (eating.get(left) == 1 ? left : right)
                         + " also ate");
             }
             eating.set(me, 0);
-        }), LIMIT, "5 philosophers eating 400 meals each");
-        that(clash.get() == null, "%s, but they share a fork. A philosopher must hold both forks for the whole meal.", clash.get());
+        }), LIMIT, seats + " philosophers eating for " + ROUND_FOR.toMillis() + " ms");
+        that(clash.get() == null, "At a table of %d: %s, but they share a fork. A philosopher must hold both forks for "
+                + "the whole meal.", seats, clash.get());
     }
 
     @Test

@@ -167,26 +167,50 @@ public class PoolExecutorChecks {
     @Check(id = "poolexecutor.bounded-workers", category = Category.CORRECTNESS, points = 3,
             title = "Never more than `workers` tasks at once, on at most `workers` reused threads")
     void boundedWorkers() throws Throwable {
-        PoolExecutor pool = pool(2);
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        StressRounds.atLeast(3, STRESS_FOR).run("poolexecutor.bounded-workers", random -> mostAtOnce.accumulateAndGet(
+                boundedWorkersRound(StressRounds.between(random, 2, 4), StressRounds.between(random, 1, 3)), Math::max));
+        that(mostAtOnce.get() >= 2, "Pools of 2 to 4 workers never ran 2 tasks at the same time: the pool works like one "
+                + "thread.");
+    }
+
+    /** The bounded-workers check runs rounds of this many short tasks for {@link #STRESS_FOR}. */
+    private static final int TASKS_PER_ROUND = 200;
+    private static final Duration STRESS_FOR = Duration.ofSeconds(1);
+
+    /** One round: {@code submitters} threads submit short tasks to a fresh pool; returns the most that ran at once. */
+    private int boundedWorkersRound(int size, int submitters) throws Throwable {
+        PoolExecutor pool = pool(size);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger maxRunning = new AtomicInteger();
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        List<TaskFuture<Void>> futures = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            futures.add(pool.submit(() -> {
-                threads.add(Thread.currentThread());
-                maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
-                running.decrementAndGet();
+        Callable<Void> task = () -> {
+            threads.add(Thread.currentThread());
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+            running.decrementAndGet();
+            return null;
+        };
+        List<CompletableFuture<List<TaskFuture<Void>>>> submitting = new ArrayList<>();
+        for (int s = 0; s < submitters; s++) {
+            submitting.add(workers.start("submitter-" + s, () -> {
+                List<TaskFuture<Void>> futures = new ArrayList<>();
+                for (int i = 0; i < TASKS_PER_ROUND / submitters; i++) {
+                    futures.add(pool.submit(task));
+                }
+                return futures;
             }));
         }
-        for (TaskFuture<Void> future : futures) {
-            get(future, "one of 100 short tasks");
+        String what = submitters + " threads submitting " + TASKS_PER_ROUND + " short tasks to a pool of " + size + " workers";
+        for (CompletableFuture<List<TaskFuture<Void>>> submitter : submitting) {
+            for (TaskFuture<Void> future : Workers.await(submitter, LIMIT, what)) {
+                get(future, "one of " + TASKS_PER_ROUND + " short tasks");
+            }
         }
-        that(maxRunning.get() <= 2, "A pool of 2 workers ran %d tasks at the same time.", maxRunning.get());
-        that(threads.size() <= 2, "A pool of 2 workers ran 100 tasks on %d different threads: workers must be reused, "
-                + "not one thread started per task.", threads.size());
-        that(maxRunning.get() == 2, "A pool of 2 workers never ran 2 tasks at the same time: it works like one thread.");
+        that(maxRunning.get() <= size, "%s: the pool ran %d tasks at the same time.", what, maxRunning.get());
+        that(threads.size() <= size, "%s: the pool ran them on %d different threads. Workers must be reused, not one "
+                + "thread started per task.", what, threads.size());
+        return maxRunning.get();
     }
 
     @Test
@@ -373,7 +397,7 @@ public class PoolExecutorChecks {
             title = "Callbacks added by several threads while the task completes each run exactly once")
     void callbacksRaceCompletion() throws Throwable {
         PoolExecutor pool = pool(2);
-        StressRounds rounds = StressRounds.atLeast(20, Duration.ofSeconds(1));
+        StressRounds rounds = StressRounds.atLeast(20, STRESS_FOR);
         while (rounds.another()) {
             callbacksRound(pool);
         }

@@ -1,13 +1,15 @@
 package threadlab.grader.checks.support;
 
 import java.time.Duration;
+import java.util.Random;
 
 /**
  * How long a stress check keeps going: at least a number of rounds, and then until a time budget is
  * spent. A race window of a few instructions is hit by chance; a fixed small number of rounds hits it on
  * a quiet machine and misses it on a busy one, so the budget, not the count, decides how hard we look.
  *
- * <p>One thread drives the rounds; call {@link #another()} before each.
+ * <p>One thread drives the rounds; call {@link #another()} before each, or let {@link #run} do it and vary each
+ * round's shape (thread counts, capacities) from the grading seed.
  */
 public final class StressRounds {
 
@@ -37,5 +39,27 @@ public final class StressRounds {
     /** The rounds started so far, for a message. */
     public int done() {
         return done;
+    }
+
+    /**
+     * Runs {@code round} while {@link #another()} says so, handing it a random of the check's own, drawn from the
+     * grading seed, for its choices of thread counts, capacities and mixes: the same seed replays the same shapes.
+     */
+    public void run(String checkId, Round round) throws Throwable {
+        Random random = GradingSeed.randomFor(checkId);
+        while (another()) {
+            round.run(random);
+        }
+    }
+
+    /** A number from {@code fewest} to {@code most}, both included. */
+    public static int between(Random random, int fewest, int most) {
+        return fewest + random.nextInt(most - fewest + 1);
+    }
+
+    /** One round of a stress check, shaped by {@code random}. */
+    @FunctionalInterface
+    public interface Round {
+        void run(Random random) throws Throwable;
     }
 }

@@ -190,15 +190,25 @@ public class ThreadSafeSetChecks {
     @Check(id = "threadsafeset.concurrent-adds", category = Category.CORRECTNESS, points = 2,
             title = "Concurrent adds keep every element, and each add reports a new element exactly once")
     void concurrentAdds() throws Throwable {
+        StressRounds.atLeast(3, STRESS_FOR).run("threadsafeset.concurrent-adds",
+                random -> concurrentAddsRound(StressRounds.between(random, 2, MAX_THREADS)));
+    }
+
+    /** Each stress round adds this many elements from every thread; rounds go on for {@link #STRESS_FOR}. */
+    private static final int ELEMENTS_PER_ROUND = 5_000;
+    private static final Duration STRESS_FOR = Duration.ofSeconds(1);
+    private static final int MAX_THREADS = 8;
+
+    private void concurrentAddsRound(int threads) throws Throwable {
         ThreadSafeSet<Integer> set = new ThreadSafeSet<>();
         Set<Integer> reportedNew = ConcurrentHashMap.newKeySet();
         AtomicReference<String> duplicate = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
+        for (int t = 0; t < threads; t++) {
             all.add(workers.run("adder-" + t, () -> {
                 start.await();
-                for (int i = 0; i < 10_000; i++) { // every thread adds the same 10000 elements
+                for (int i = 0; i < ELEMENTS_PER_ROUND; i++) { // every thread adds the same elements
                     if (set.add(i) && !reportedNew.add(i)) {
                         duplicate.compareAndSet(null, "add(" + i + ") returned true in two threads");
                     }
@@ -206,10 +216,13 @@ public class ThreadSafeSetChecks {
             }));
         }
         start.countDown();
-        Workers.awaitAll(all, LIMIT, "4 threads adding the same 10000 elements");
-        that(duplicate.get() == null, "%s: only the first add of an element may report it as new.", duplicate.get());
-        that(set.size() == 10_000, "4 threads added the elements 0..9999; size() is %d instead of 10000.", set.size());
-        that(reportedNew.size() == 10_000, "Only %d of the 10000 elements were reported as new by some add().", reportedNew.size());
+        String what = threads + " threads adding the same " + ELEMENTS_PER_ROUND + " elements 0.." + (ELEMENTS_PER_ROUND - 1);
+        Workers.awaitAll(all, LIMIT, what);
+        that(duplicate.get() == null, "%s (%s): only the first add of an element may report it as new.", duplicate.get(),
+                what);
+        that(set.size() == ELEMENTS_PER_ROUND, "%s: size() is %d instead of %d.", what, set.size(), ELEMENTS_PER_ROUND);
+        that(reportedNew.size() == ELEMENTS_PER_ROUND, "%s: only %d of them were reported as new by some add().", what,
+                reportedNew.size());
     }
 
     @Test

@@ -3,6 +3,8 @@ package threadlab.grader.checks.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StressRoundsTest {
@@ -36,5 +38,18 @@ class StressRoundsTest {
         assertThat(rounds.another()).isFalse();
         assertThat(rounds.another()).isFalse();
         assertThat(rounds.done()).isZero();
+    }
+
+    @Test
+    void eachRoundIsShapedFromTheSeedSoTheSameSeedReplaysTheShapes() throws Throwable {
+        assertThat(shapes("a.check")).hasSize(6).isEqualTo(shapes("a.check"))
+                .allSatisfy(threads -> assertThat(threads).isBetween(2, 8));
+        assertThat(shapes("a.check")).isNotEqualTo(shapes("another.check"));
+    }
+
+    private static List<Integer> shapes(String checkId) throws Throwable {
+        List<Integer> threads = new ArrayList<>();
+        StressRounds.atLeast(6, Duration.ZERO).run(checkId, random -> threads.add(StressRounds.between(random, 2, 8)));
+        return threads;
     }
 }
