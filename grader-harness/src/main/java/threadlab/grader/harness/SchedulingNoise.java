@@ -1,5 +1,9 @@
 package threadlab.grader.harness;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
 import java.util.SplittableRandom;
 
 /**
@@ -39,6 +43,27 @@ public final class SchedulingNoise {
     private static final ThreadLocal<SplittableRandom> DECISIONS =
             ThreadLocal.withInitial(() -> new SplittableRandom(seed * 31 + Thread.currentThread().getName().hashCode()));
 
+    /**
+     * What a woven point does: nothing, or {@link #pause()}. A call site, not a test of {@link #on}: the JIT compiles
+     * a point whose target is nothing to nothing, and recompiles when the target changes. A field read at every
+     * point (volatile or not, its noisy branch taken in earlier checks) would stay in the student's compiled loops
+     * and keep the JIT from caching a plain read of an unguarded field, the stale read that the {@code Visibility}
+     * checks, run with the noise off, look for.
+     */
+    private static final MutableCallSite POINT = new MutableCallSite(MethodType.methodType(void.class));
+    private static final MethodHandle AT_POINT = POINT.dynamicInvoker();
+    private static final MethodHandle NOTHING = MethodHandles.empty(MethodType.methodType(void.class));
+    private static final MethodHandle PAUSE;
+
+    static {
+        try {
+            PAUSE = MethodHandles.lookup().findStatic(SchedulingNoise.class, "pause", MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+        point(NOTHING);
+    }
+
     /** What one point decided. */
     enum Pause { NONE, YIELD, SHORT_SPIN, LONG_SPIN }
 
@@ -49,17 +74,29 @@ public final class SchedulingNoise {
     public static void on(long gradingSeed) {
         seed = gradingSeed;
         on = true;
+        point(PAUSE);
     }
 
     public static void off() {
         on = false;
+        point(NOTHING);
+    }
+
+    private static void point(MethodHandle target) {
+        POINT.setTarget(target);
+        MutableCallSite.syncAll(new MutableCallSite[] {POINT});
     }
 
     /** Called by every woven point. */
     public static void atPoint() {
-        if (!on) {
-            return;
+        try {
+            AT_POINT.invokeExact();
+        } catch (Throwable unexpected) { // pause() throws nothing checked
+            throw new IllegalStateException(unexpected);
         }
+    }
+
+    private static void pause() {
         SplittableRandom random = DECISIONS.get();
         switch (decide(random)) {
             case YIELD -> Thread.yield();

@@ -34,6 +34,7 @@ import threadlab.grader.checks.support.StressRounds;
 import threadlab.grader.checks.support.TimeoutEdges;
 import threadlab.grader.checks.support.TimeoutEdges.Timeout;
 import threadlab.grader.checks.support.Verify;
+import threadlab.grader.checks.support.Visibility;
 import threadlab.grader.checks.support.Workers;
 
 /** Checks of {@code threadlab.boundedbuffer}. */
@@ -428,6 +429,25 @@ public class BoundedBufferChecks {
                 "After close(), take()/poll() must still return the items that remain, in order.");
         Verify.throwsA(BufferClosedException.class, buffer::take, "take() on a closed, drained buffer");
         Verify.throwsA(BufferClosedException.class, () -> buffer.poll(10, TimeUnit.MILLISECONDS), "poll() on a closed, drained buffer");
+    }
+
+    @Test
+    @Check(id = "boundedbuffer.close-visible", category = Category.CONTRACT, points = 1,
+            title = "A thread that keeps calling isClosed() sees the close")
+    void closeVisible() throws Throwable {
+        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(2);
+        CompletableFuture<Long> reader = workers.start("reader", () -> {
+            long reads = 0;
+            while (!buffer.isClosed() && ++reads < Visibility.MAX_READS) {
+                // waits by asking again, as code that polls the buffer does
+            }
+            return reads;
+        });
+        Visibility.awaitCompiled(workers.thread("reader"), LIMIT);
+        buffer.close();
+        long reads = Workers.await(reader, LIMIT, "a thread calling isClosed() in a loop");
+        that(reads < Visibility.MAX_READS, "After close(), a thread that kept calling isClosed() still saw the buffer "
+                + "open, %,d times. %s", reads, Visibility.explanation("isClosed()"));
     }
 
     @Test

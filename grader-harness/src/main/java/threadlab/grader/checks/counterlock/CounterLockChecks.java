@@ -26,6 +26,7 @@ import threadlab.grader.checks.support.StressRounds;
 import threadlab.grader.checks.support.TimeoutEdges;
 import threadlab.grader.checks.support.TimeoutEdges.Timeout;
 import threadlab.grader.checks.support.Verify;
+import threadlab.grader.checks.support.Visibility;
 import threadlab.grader.checks.support.Workers;
 
 /** Checks of {@code threadlab.counterlock}: the hand-made lock and the counter it guards. */
@@ -239,6 +240,26 @@ public class CounterLockChecks {
         that(!other, "tryLock() in another thread returned true while this thread held the lock.");
         lock.unlock();
         that(!lock.isLocked(), "isLocked() is still true after unlock().");
+    }
+
+    @Test
+    @Check(id = "counterlock.unlock-visible", category = Category.CONTRACT, points = 1,
+            title = "A thread that keeps calling isLocked() sees the unlock")
+    void unlockVisible() throws Throwable {
+        CounterLock lock = new CounterLock();
+        lock.lock();
+        CompletableFuture<Long> reader = workers.start("reader", () -> {
+            long reads = 0;
+            while (lock.isLocked() && ++reads < Visibility.MAX_READS) {
+                // waits by asking again, as code that polls the lock does
+            }
+            return reads;
+        });
+        Visibility.awaitCompiled(workers.thread("reader"), LIMIT);
+        lock.unlock();
+        long reads = Workers.await(reader, LIMIT, "a thread calling isLocked() in a loop");
+        that(reads < Visibility.MAX_READS, "After unlock(), a thread that kept calling isLocked() still saw the lock "
+                + "held, %,d times. %s", reads, Visibility.explanation("isLocked()"));
     }
 
     @Test

@@ -42,6 +42,7 @@ import threadlab.grader.checks.support.StressRounds;
 import threadlab.grader.checks.support.TimeoutEdges;
 import threadlab.grader.checks.support.TimeoutEdges.Timeout;
 import threadlab.grader.checks.support.Verify;
+import threadlab.grader.checks.support.Visibility;
 import threadlab.grader.checks.support.Workers;
 import threadlab.poolexecutor.PoolExecutor;
 import threadlab.poolexecutor.TaskFuture;
@@ -589,6 +590,54 @@ public class PoolExecutorChecks {
         TaskFuture<String> next = pool.submit(() -> "next task ran");
         that("next task ran".equals(get(next, "a task after a cancelled one")), "A task after the cancelled one failed.");
         that(interrupted.get(), "cancel(true) did not interrupt the thread running the task.");
+    }
+
+    @Test
+    @Check(id = "poolexecutor.state-visible", category = Category.CONTRACT, points = 1,
+            title = "Threads that keep calling isRunning(), isShutdown() and isTerminated() see the changes")
+    void stateVisible() throws Throwable {
+        PoolExecutor pool = pool(1);
+        CountDownLatch first = gate();
+        CountDownLatch second = gate();
+        pool.submit(() -> await(first));
+        TaskFuture<Object> queued = pool.submit(() -> await(second));
+        CompletableFuture<Long> startReader = workers.start("reader-of-isRunning", () -> {
+            long reads = 0;
+            while (!queued.isRunning() && ++reads < Visibility.MAX_READS) {
+                // waits by asking again, as code that polls a future does
+            }
+            return reads;
+        });
+        Visibility.awaitCompiled(workers.thread("reader-of-isRunning"), LIMIT);
+        first.countDown(); // the only worker moves on to the queued task
+        long reads = Workers.await(startReader, LIMIT, "a thread calling isRunning() in a loop");
+        that(reads < Visibility.MAX_READS, "Once a worker had started the task, a thread that kept calling isRunning() "
+                + "still saw it not running, %,d times. %s", reads, Visibility.explanation("isRunning()"));
+
+        second.countDown(); // nothing left to run: after shutdown() the workers end
+        CompletableFuture<Long> shutdownReader = workers.start("reader-of-isShutdown", () -> {
+            long shutdownReads = 0;
+            while (!pool.isShutdown() && ++shutdownReads < Visibility.MAX_READS) {
+                // waits by asking again, as code that polls the pool does
+            }
+            return shutdownReads;
+        });
+        CompletableFuture<Long> terminationReader = workers.start("reader-of-isTerminated", () -> {
+            long terminationReads = 0;
+            while (!pool.isTerminated() && ++terminationReads < Visibility.MAX_READS) {
+                // waits by asking again
+            }
+            return terminationReads;
+        });
+        Visibility.awaitCompiled(workers.thread("reader-of-isShutdown"), LIMIT);
+        Visibility.awaitCompiled(workers.thread("reader-of-isTerminated"), LIMIT);
+        pool.shutdown();
+        reads = Workers.await(shutdownReader, LIMIT, "a thread calling isShutdown() in a loop");
+        that(reads < Visibility.MAX_READS, "After shutdown(), a thread that kept calling isShutdown() still saw the pool "
+                + "running, %,d times. %s", reads, Visibility.explanation("isShutdown()"));
+        reads = Workers.await(terminationReader, LIMIT, "a thread calling isTerminated() in a loop");
+        that(reads < Visibility.MAX_READS, "After shutdown() of an idle pool, a thread that kept calling isTerminated() "
+                + "never saw it terminated (%,d times). %s", reads, Visibility.explanation("isTerminated()"));
     }
 
     @Test

@@ -226,6 +226,55 @@ public class ThreadSafeSetChecks {
     }
 
     @Test
+    @Check(id = "threadsafeset.contains-while-growing", category = Category.CORRECTNESS, points = 2,
+            title = "contains() finds what is in the set while other threads add")
+    void containsWhileGrowing() throws Throwable {
+        StressRounds.atLeast(3, STRESS_FOR).run("threadsafeset.contains-while-growing",
+                random -> containsWhileGrowingRound(StressRounds.between(random, 1, 2)));
+    }
+
+    /** Elements in the set before a growing round starts, which its readers look for. */
+    private static final int PRESENT = 64;
+    /** A growing round adds up to this element: the set's table is rebuilt about nine times meanwhile. */
+    private static final int GROWN_TO = 20_000;
+    private static final int GROWTH_BATCH = 100;
+
+    private void containsWhileGrowingRound(int readers) throws Throwable {
+        ThreadSafeSet<Integer> set = new ThreadSafeSet<>();
+        for (int i = 0; i < PRESENT; i++) {
+            set.add(i);
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicReference<String> missed = new AtomicReference<>();
+        List<CompletableFuture<Void>> observers = new ArrayList<>();
+        for (int t = 0; t < readers; t++) {
+            observers.add(workers.observe("contains-" + t, () -> {
+                for (int k = 0; writing.get() && missed.get() == null; k = (k + 1) % PRESENT) {
+                    if (!set.contains(k)) {
+                        missed.compareAndSet(null, "contains(" + k + ") returned false");
+                    }
+                }
+            }));
+        }
+        // In batches: the table is rebuilt as often, with fewer calls (and fewer pauses of the noise) in between.
+        CompletableFuture<Void> writer = workers.run("writer", () -> {
+            for (int from = PRESENT; from < GROWN_TO && missed.get() == null; from += GROWTH_BATCH) {
+                set.addAll(IntStream.range(from, from + GROWTH_BATCH).boxed().toList());
+            }
+        });
+        try {
+            Workers.await(writer, LIMIT, "a thread adding " + PRESENT + ".." + (GROWN_TO - 1) + " with addAll");
+        } finally {
+            writing.set(false);
+        }
+        Workers.awaitAll(observers, LIMIT, readers + " threads calling contains()");
+        that(missed.get() == null, "%s while another thread added other elements, although it had been in the set all "
+                + "along. A growing hash set rebuilds its table now and then; a read without the lock can look while "
+                + "half of the elements have moved. Read under the lock that guards the writes (a read lock is enough).",
+                missed.get());
+    }
+
+    @Test
     @Check(id = "threadsafeset.addall-atomic", category = Category.CORRECTNESS, points = 3,
             title = "No thread ever sees addAll half done")
     void addAllAtomic() throws Throwable {
