@@ -91,8 +91,10 @@ public final class SchedulingNoise {
     public static void atPoint() {
         try {
             AT_POINT.invokeExact();
-        } catch (Throwable unexpected) { // pause() throws nothing checked
-            throw new IllegalStateException(unexpected);
+        } catch (RuntimeException | Error unchecked) {
+            throw unchecked;
+        } catch (Throwable impossible) { // pause() declares nothing checked
+            throw new AssertionError(impossible);
         }
     }
 

@@ -599,45 +599,59 @@ public class PoolExecutorChecks {
         PoolExecutor pool = pool(1);
         CountDownLatch first = gate();
         CountDownLatch second = gate();
+        CountDownLatch started = new CountDownLatch(1);
         pool.submit(() -> await(first));
-        TaskFuture<Object> queued = pool.submit(() -> await(second));
+        TaskFuture<Object> queued = pool.submit(() -> {
+            started.countDown();
+            return await(second);
+        });
+        long startDeadline = Visibility.deadline();
         CompletableFuture<Long> startReader = workers.start("reader-of-isRunning", () -> {
-            long reads = 0;
-            while (!queued.isRunning() && ++reads < Visibility.MAX_READS) {
+            while (!queued.isRunning() && System.nanoTime() - startDeadline < 0) {
                 // waits by asking again, as code that polls a future does
             }
-            return reads;
+            return System.nanoTime();
         });
         Visibility.awaitCompiled(workers.thread("reader-of-isRunning"), LIMIT);
         first.countDown(); // the only worker moves on to the queued task
-        long reads = Workers.await(startReader, LIMIT, "a thread calling isRunning() in a loop");
-        that(reads < Visibility.MAX_READS, "Once a worker had started the task, a thread that kept calling isRunning() "
-                + "still saw it not running, %,d times. %s", reads, Visibility.explanation("isRunning()"));
+        that(started.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "A pool of one worker did not start its second "
+                + "task within %d s of finishing the first.", LIMIT.toSeconds());
+        long startedAt = System.nanoTime();
+        long stoppedAt = Workers.await(startReader, LIMIT, "a thread calling isRunning() in a loop");
+        that(Visibility.sawChange(startedAt, stoppedAt, startDeadline), "A thread that kept calling isRunning() still "
+                + "saw the task not running %.1f s after a worker had started it. %s",
+                Visibility.secondsAfter(startedAt, stoppedAt), Visibility.explanation("isRunning()"));
 
         second.countDown(); // nothing left to run: after shutdown() the workers end
+        long stateDeadline = Visibility.deadline();
         CompletableFuture<Long> shutdownReader = workers.start("reader-of-isShutdown", () -> {
-            long shutdownReads = 0;
-            while (!pool.isShutdown() && ++shutdownReads < Visibility.MAX_READS) {
+            while (!pool.isShutdown() && System.nanoTime() - stateDeadline < 0) {
                 // waits by asking again, as code that polls the pool does
             }
-            return shutdownReads;
+            return System.nanoTime();
         });
         CompletableFuture<Long> terminationReader = workers.start("reader-of-isTerminated", () -> {
-            long terminationReads = 0;
-            while (!pool.isTerminated() && ++terminationReads < Visibility.MAX_READS) {
+            while (!pool.isTerminated() && System.nanoTime() - stateDeadline < 0) {
                 // waits by asking again
             }
-            return terminationReads;
+            return System.nanoTime();
         });
         Visibility.awaitCompiled(workers.thread("reader-of-isShutdown"), LIMIT);
         Visibility.awaitCompiled(workers.thread("reader-of-isTerminated"), LIMIT);
         pool.shutdown();
-        reads = Workers.await(shutdownReader, LIMIT, "a thread calling isShutdown() in a loop");
-        that(reads < Visibility.MAX_READS, "After shutdown(), a thread that kept calling isShutdown() still saw the pool "
-                + "running, %,d times. %s", reads, Visibility.explanation("isShutdown()"));
-        reads = Workers.await(terminationReader, LIMIT, "a thread calling isTerminated() in a loop");
-        that(reads < Visibility.MAX_READS, "After shutdown() of an idle pool, a thread that kept calling isTerminated() "
-                + "never saw it terminated (%,d times). %s", reads, Visibility.explanation("isTerminated()"));
+        long shutdownAt = System.nanoTime();
+        stoppedAt = Workers.await(shutdownReader, LIMIT, "a thread calling isShutdown() in a loop");
+        that(Visibility.sawChange(shutdownAt, stoppedAt, stateDeadline), "A thread that kept calling isShutdown() still "
+                + "saw the pool running %.1f s after shutdown(). %s", Visibility.secondsAfter(shutdownAt, stoppedAt),
+                Visibility.explanation("isShutdown()"));
+        stoppedAt = Workers.await(terminationReader, LIMIT, "a thread calling isTerminated() in a loop");
+        // Whether the pool terminates at all is for the shutdown checks: judged here only if this thread sees it did
+        // (an idle pool of one worker terminates within milliseconds; the check's time is mostly spent already).
+        pool.awaitTermination(2, TimeUnit.SECONDS);
+        that(!pool.isTerminated() || Visibility.sawChange(shutdownAt, stoppedAt, stateDeadline), "A thread that kept "
+                + "calling isTerminated() never saw the idle pool terminate after shutdown() (it stopped asking %.1f s "
+                + "later), although it did. %s", Visibility.secondsAfter(shutdownAt, stoppedAt),
+                Visibility.explanation("isTerminated()"));
     }
 
     @Test

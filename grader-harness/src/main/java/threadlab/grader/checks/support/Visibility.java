@@ -12,23 +12,45 @@ import java.util.concurrent.locks.LockSupport;
  * loop and never again: the Java Memory Model allows it and the optimizing compiler does it, on x86 too. A thread
  * that waits by calling {@code isLocked()} or {@code isShutdown()} in a loop then waits forever.
  *
- * <p>A check writes its reader loop out itself, bounded by {@link #MAX_READS}, so that the JIT inlines the student's
- * method into it (one loop shared by several checks would call through an interface and compile differently), lets
- * the reader spin until {@link #awaitCompiled} returns, makes the change, and expects the reader to end before the
- * bound.
+ * <p>A check writes its reader loop out itself, so that the JIT inlines the student's method into it (one loop
+ * shared by several checks would call through an interface and compile differently): it reads until the change shows
+ * or until {@link #deadline()}, and returns when it stopped. The check lets the reader spin until {@link #awaitCompiled}
+ * returns, makes the change, and asks {@link #sawChange} whether the reader saw it.
  */
 public final class Visibility {
 
     /**
-     * A reader ends after this many reads even if it never sees the change (a few seconds of one core), so that a
-     * stale read does not keep a thread spinning for the rest of the check JVM.
+     * How long a reader reads at most: a reader that never sees the change stops too, instead of spinning for the
+     * rest of the check JVM. Its deadline is a clock read, which (unlike a volatile read) does not keep the JIT from
+     * compiling the stale read.
      */
-    public static final long MAX_READS = 3_000_000_000L;
+    private static final Duration READ_FOR = Duration.ofSeconds(4);
+    /** A reader must have had at least this long after the change before its stopping at the deadline counts. */
+    private static final Duration GRACE = Duration.ofSeconds(1);
     /** CPU time a reader spins before the change: the JIT compiled the loop within 20 ms here; five times that. */
     private static final Duration WARM_UP = Duration.ofMillis(100);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private Visibility() {
+    }
+
+    /** The {@link System#nanoTime()} at which a reader starting now stops reading. */
+    public static long deadline() {
+        return System.nanoTime() + READ_FOR.toNanos();
+    }
+
+    /**
+     * Whether a reader that stopped at {@code stoppedAt} saw the change made at {@code changedAt}: it stopped before
+     * its {@code deadline}, or it was given too little time after the change to tell (a machine so busy that the
+     * warm-up took most of the reading time).
+     */
+    public static boolean sawChange(long changedAt, long stoppedAt, long deadline) {
+        return stoppedAt - deadline < 0 || deadline - changedAt < GRACE.toNanos();
+    }
+
+    /** How long after the change a reader stopped without seeing it, in seconds, for a message. */
+    public static double secondsAfter(long changedAt, long stoppedAt) {
+        return (stoppedAt - changedAt) / 1e9;
     }
 
     /**
@@ -49,7 +71,7 @@ public final class Visibility {
         }
     }
 
-    /** Why a reader that ended at {@link #MAX_READS} matters, for a check's message. */
+    /** Why a reader that never saw the change matters, for a check's message. */
     public static String explanation(String method) {
         return "A thread that waits by calling " + method + " in a loop may then wait forever: without the lock (or "
                 + "volatile) the compiled loop may read the field once and keep the old value. Read it under the same "

@@ -235,7 +235,7 @@ public class ThreadSafeSetChecks {
 
     /** Elements in the set before a growing round starts, which its readers look for. */
     private static final int PRESENT = 64;
-    /** A growing round adds up to this element: the set's table is rebuilt about nine times meanwhile. */
+    /** A growing round adds the elements below this one: a hash set's table is rebuilt about eight times meanwhile. */
     private static final int GROWN_TO = 20_000;
     private static final int GROWTH_BATCH = 100;
 
@@ -259,7 +259,7 @@ public class ThreadSafeSetChecks {
         // In batches: the table is rebuilt as often, with fewer calls (and fewer pauses of the noise) in between.
         CompletableFuture<Void> writer = workers.run("writer", () -> {
             for (int from = PRESENT; from < GROWN_TO && missed.get() == null; from += GROWTH_BATCH) {
-                set.addAll(IntStream.range(from, from + GROWTH_BATCH).boxed().toList());
+                set.addAll(IntStream.range(from, Math.min(from + GROWTH_BATCH, GROWN_TO)).boxed().toList());
             }
         });
         try {
