@@ -30,14 +30,16 @@ import threadlab.grader.report.ExerciseReport;
  *
  * <p>Each mutant gets the quick grading (the checks that run as tests, with scheduling noise), and, if it lost
  * nothing there, the interleaving exploration (unless {@code -Dthreadlab.interleavings=false}); it is killed if it
- * lost any check. {@code -Dthreadlab.mutation=sample} (the default, what CI runs) grades every
+ * lost a check in each of its gradings (three unless {@code -Dthreadlab.mutation.gradings=N}). {@code -Dthreadlab.mutation=sample} (the default, what CI runs) grades every
  * {@value #SAMPLE_EVERY}th mutant; {@code =all} grades every one and writes the table per operator and exercise to
  * {@code grader/target/mutation/score.md}; {@code =off} skips it.
  */
 @DisplayName("The grader kills the mutants of the reference solutions")
 class MutationScoreTest {
 
-    static final int SAMPLE_EVERY = 9;
+    static final int SAMPLE_EVERY = 12;
+    /** Gradings per mutant ({@code -Dthreadlab.mutation.gradings}); a mutant is killed only if it loses in each. */
+    static final int GRADINGS = Integer.getInteger("threadlab.mutation.gradings", 3);
     /** The least kill rate of the whole set ({@code -Dthreadlab.mutation=all}); README states where the grader stands. */
     static final double TARGET = 0.95;
     private static final String MODE = System.getProperty("threadlab.mutation", "sample");
@@ -76,13 +78,22 @@ class MutationScoreTest {
                 continue;
             }
             Path submission = mutant.materialize(ProjectLayout.solutionSources(), work.resolve("m" + table.size()));
-            // The quick grading first; only a mutant it misses pays for the interleaving exploration.
-            ExerciseReport exercise = Grading.grade(submission, Set.of(mutant.exercise()), false).exercises().get(0);
-            List<String> lost = lost(exercise);
-            if (lost.isEmpty() && Grading.EXPLORE_INTERLEAVINGS && !exercise.status().equals(ExerciseReport.COMPILE_ERROR)) {
-                lost = lost(Grading.gradeInterleavings(submission, Set.of(mutant.exercise()), id -> true).exercises().get(0));
+            // Killed only if it loses points in every grading: a kill that depends on a lucky interleaving is none.
+            List<String> lost = List.of();
+            boolean compileError = false;
+            for (int grading = 1; grading <= GRADINGS; grading++) {
+                // The quick grading first; only a mutant it misses pays for the interleaving exploration.
+                ExerciseReport exercise = Grading.grade(submission, Set.of(mutant.exercise()), false).exercises().get(0);
+                compileError = exercise.status().equals(ExerciseReport.COMPILE_ERROR);
+                lost = lost(exercise);
+                if (lost.isEmpty() && Grading.EXPLORE_INTERLEAVINGS && !compileError) {
+                    lost = lost(Grading.gradeInterleavings(submission, Set.of(mutant.exercise()), id -> true).exercises().get(0));
+                }
+                if (lost.isEmpty() || compileError) {
+                    break;
+                }
             }
-            table.graded(mutant, exercise.status().equals(ExerciseReport.COMPILE_ERROR), lost);
+            table.graded(mutant, compileError, lost);
             System.out.println("mutant " + mutant.id() + " [" + mutant.mutated() + "]: " + (lost.isEmpty() ? "SURVIVED" : "killed by " + lost));
         }
         if (everything) {

@@ -443,13 +443,10 @@ public class BoundedBufferChecks {
             }
             return System.nanoTime();
         });
-        Visibility.awaitCompiled(workers.thread("reader"), LIMIT);
-        buffer.close();
-        long closedAt = System.nanoTime();
-        long stoppedAt = Workers.await(reader, LIMIT, "a thread calling isClosed() in a loop");
-        that(Visibility.sawChange(closedAt, stoppedAt, deadline), "A thread that kept calling isClosed() still saw the "
-                + "buffer open %.1f s after close(). %s", Visibility.secondsAfter(closedAt, stoppedAt),
-                Visibility.explanation("isClosed()"));
+        Visibility.Reading reading = Visibility.afterChange(workers.thread("reader"), reader, deadline, LIMIT,
+                buffer::close, "a thread calling isClosed() in a loop");
+        that(reading.sawChange(), "A thread that kept calling isClosed() still saw the buffer open %.1f s after "
+                + "close(). %s", reading.secondsAfter(), Visibility.explanation("isClosed()"));
     }
 
     @Test

@@ -255,13 +255,10 @@ public class CounterLockChecks {
             }
             return System.nanoTime();
         });
-        Visibility.awaitCompiled(workers.thread("reader"), LIMIT);
-        lock.unlock();
-        long unlockedAt = System.nanoTime();
-        long stoppedAt = Workers.await(reader, LIMIT, "a thread calling isLocked() in a loop");
-        that(Visibility.sawChange(unlockedAt, stoppedAt, deadline), "A thread that kept calling isLocked() still saw the "
-                + "lock held %.1f s after unlock(). %s", Visibility.secondsAfter(unlockedAt, stoppedAt),
-                Visibility.explanation("isLocked()"));
+        Visibility.Reading reading = Visibility.afterChange(workers.thread("reader"), reader, deadline, LIMIT,
+                lock::unlock, "a thread calling isLocked() in a loop");
+        that(reading.sawChange(), "A thread that kept calling isLocked() still saw the lock held %.1f s after unlock(). "
+                + "%s", reading.secondsAfter(), Visibility.explanation("isLocked()"));
     }
 
     @Test

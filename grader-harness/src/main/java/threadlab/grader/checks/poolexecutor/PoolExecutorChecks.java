@@ -597,6 +597,12 @@ public class PoolExecutorChecks {
             title = "Threads that keep calling isRunning(), isShutdown() and isTerminated() see the changes")
     void stateVisible() throws Throwable {
         PoolExecutor pool = pool(1);
+        taskStartIsSeen(pool);
+        shutdownAndTerminationAreSeen(pool);
+    }
+
+    /** A thread polling isRunning() of a queued task sees the only worker start it; the pool is idle afterwards. */
+    private void taskStartIsSeen(PoolExecutor pool) throws Throwable {
         CountDownLatch first = gate();
         CountDownLatch second = gate();
         CountDownLatch started = new CountDownLatch(1);
@@ -612,17 +618,19 @@ public class PoolExecutorChecks {
             }
             return System.nanoTime();
         });
-        Visibility.awaitCompiled(workers.thread("reader-of-isRunning"), LIMIT);
-        first.countDown(); // the only worker moves on to the queued task
-        that(started.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "A pool of one worker did not start its second "
-                + "task within %d s of finishing the first.", LIMIT.toSeconds());
-        long startedAt = System.nanoTime();
-        long stoppedAt = Workers.await(startReader, LIMIT, "a thread calling isRunning() in a loop");
-        that(Visibility.sawChange(startedAt, stoppedAt, startDeadline), "A thread that kept calling isRunning() still "
-                + "saw the task not running %.1f s after a worker had started it. %s",
-                Visibility.secondsAfter(startedAt, stoppedAt), Visibility.explanation("isRunning()"));
-
+        Visibility.Reading reading = Visibility.afterChange(workers.thread("reader-of-isRunning"), startReader,
+                startDeadline, LIMIT, () -> {
+                    first.countDown(); // the only worker moves on to the queued task
+                    that(started.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "A pool of one worker did not start "
+                            + "its second task within %d s of finishing the first.", LIMIT.toSeconds());
+                }, "a thread calling isRunning() in a loop");
+        that(reading.sawChange(), "A thread that kept calling isRunning() still saw the task not running %.1f s after a "
+                + "worker had started it. %s", reading.secondsAfter(), Visibility.explanation("isRunning()"));
         second.countDown(); // nothing left to run: after shutdown() the workers end
+    }
+
+    /** Threads polling isShutdown() and isTerminated() of an idle pool see its shutdown and its termination. */
+    private void shutdownAndTerminationAreSeen(PoolExecutor pool) throws Throwable {
         long stateDeadline = Visibility.deadline();
         CompletableFuture<Long> shutdownReader = workers.start("reader-of-isShutdown", () -> {
             while (!pool.isShutdown() && System.nanoTime() - stateDeadline < 0) {
@@ -636,22 +644,19 @@ public class PoolExecutorChecks {
             }
             return System.nanoTime();
         });
-        Visibility.awaitCompiled(workers.thread("reader-of-isShutdown"), LIMIT);
         Visibility.awaitCompiled(workers.thread("reader-of-isTerminated"), LIMIT);
-        pool.shutdown();
-        long shutdownAt = System.nanoTime();
-        stoppedAt = Workers.await(shutdownReader, LIMIT, "a thread calling isShutdown() in a loop");
-        that(Visibility.sawChange(shutdownAt, stoppedAt, stateDeadline), "A thread that kept calling isShutdown() still "
-                + "saw the pool running %.1f s after shutdown(). %s", Visibility.secondsAfter(shutdownAt, stoppedAt),
-                Visibility.explanation("isShutdown()"));
-        stoppedAt = Workers.await(terminationReader, LIMIT, "a thread calling isTerminated() in a loop");
+        Visibility.Reading reading = Visibility.afterChange(workers.thread("reader-of-isShutdown"), shutdownReader,
+                stateDeadline, LIMIT, pool::shutdown, "a thread calling isShutdown() in a loop");
+        that(reading.sawChange(), "A thread that kept calling isShutdown() still saw the pool running %.1f s after "
+                + "shutdown(). %s", reading.secondsAfter(), Visibility.explanation("isShutdown()"));
+        reading = new Visibility.Reading(reading.changedAt(),
+                Workers.await(terminationReader, LIMIT, "a thread calling isTerminated() in a loop"), stateDeadline);
         // Whether the pool terminates at all is for the shutdown checks: judged here only if this thread sees it did
         // (an idle pool of one worker terminates within milliseconds; the check's time is mostly spent already).
         pool.awaitTermination(2, TimeUnit.SECONDS);
-        that(!pool.isTerminated() || Visibility.sawChange(shutdownAt, stoppedAt, stateDeadline), "A thread that kept "
-                + "calling isTerminated() never saw the idle pool terminate after shutdown() (it stopped asking %.1f s "
-                + "later), although it did. %s", Visibility.secondsAfter(shutdownAt, stoppedAt),
-                Visibility.explanation("isTerminated()"));
+        that(!pool.isTerminated() || reading.sawChange(), "A thread that kept calling isTerminated() never saw the idle "
+                + "pool terminate after shutdown() (it stopped asking %.1f s later), although it did. %s",
+                reading.secondsAfter(), Visibility.explanation("isTerminated()"));
     }
 
     @Test

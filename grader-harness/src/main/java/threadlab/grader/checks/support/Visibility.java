@@ -3,6 +3,7 @@ package threadlab.grader.checks.support;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -14,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A check writes its reader loop out itself, so that the JIT inlines the student's method into it (one loop
  * shared by several checks would call through an interface and compile differently): it reads until the change shows
- * or until {@link #deadline()}, and returns when it stopped. The check lets the reader spin until {@link #awaitCompiled}
- * returns, makes the change, and asks {@link #sawChange} whether the reader saw it.
+ * or until {@link #deadline()}, and returns when it stopped; {@link #afterChange} lets it spin until compiled, makes
+ * the change, and tells whether the reader saw it.
  */
 public final class Visibility {
 
@@ -39,18 +40,34 @@ public final class Visibility {
         return System.nanoTime() + READ_FOR.toNanos();
     }
 
-    /**
-     * Whether a reader that stopped at {@code stoppedAt} saw the change made at {@code changedAt}: it stopped before
-     * its {@code deadline}, or it was given too little time after the change to tell (a machine so busy that the
-     * warm-up took most of the reading time).
-     */
-    public static boolean sawChange(long changedAt, long stoppedAt, long deadline) {
-        return stoppedAt - deadline < 0 || deadline - changedAt < GRACE.toNanos();
+    /** What a reader saw of a change: when the change was made, when the reader stopped, and its deadline. */
+    public record Reading(long changedAt, long stoppedAt, long deadline) {
+
+        /**
+         * The reader saw the change: it stopped before its deadline, or it was given too little time after the change
+         * to tell (a machine so busy that the warm-up took most of the reading time).
+         */
+        public boolean sawChange() {
+            return stoppedAt - deadline < 0 || deadline - changedAt < GRACE.toNanos();
+        }
+
+        /** Seconds from the change to the reader's stop, for a message. */
+        public double secondsAfter() {
+            return (stoppedAt - changedAt) / 1e9;
+        }
     }
 
-    /** How long after the change a reader stopped without seeing it, in seconds, for a message. */
-    public static double secondsAfter(long changedAt, long stoppedAt) {
-        return (stoppedAt - changedAt) / 1e9;
+    /**
+     * Lets {@code reader} (run by {@code readerThread}, reading until {@code deadline} and returning when it stopped)
+     * spin until its loop is compiled, makes {@code change}, and waits at most {@code limit} for the reader to stop;
+     * {@code what} names the reader if it does not.
+     */
+    public static Reading afterChange(Thread readerThread, CompletableFuture<Long> reader, long deadline, Duration limit,
+            Workers.ThrowingRunnable change, String what) throws Throwable {
+        awaitCompiled(readerThread, limit);
+        change.run();
+        long changedAt = System.nanoTime();
+        return new Reading(changedAt, Workers.await(reader, limit, what), deadline);
     }
 
     /**
