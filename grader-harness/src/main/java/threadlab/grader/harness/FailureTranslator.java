@@ -42,7 +42,7 @@ final class FailureTranslator {
         if (thrown instanceof AssertionError && madeByGrader(thrown)) {
             return new Verdict(CheckStatus.FAILED, Reason.ASSERTION, String.valueOf(thrown.getMessage()));
         }
-        if (thrown instanceof NullPointerException && madeByGrader(thrown)) {
+        if (thrown instanceof NullPointerException && thrownForTheCheck(thrown)) {
             return new Verdict(CheckStatus.FAILED, Reason.ASSERTION, nullWhereAValueIsPromised(thrown));
         }
         if (thrown instanceof LinkageError) {
@@ -64,6 +64,20 @@ final class FailureTranslator {
         return method + " returned null where the exercise promises a value. A blocking method that returns "
                 + "without a value has most often gone on after a wake-up without checking its condition again "
                 + "(while, not if, around a wait).";
+    }
+
+    /**
+     * Whether the first frame outside the JDK is the grader's: the check (or the JDK on its behalf) threw, not the
+     * student's code, even where a JDK method the student called made the exception.
+     */
+    private static boolean thrownForTheCheck(Throwable thrown) {
+        return Arrays.stream(thrown.getStackTrace()).filter(frame -> !isJdkFrame(frame)).findFirst()
+                .map(frame -> frame.getClassName().startsWith("threadlab.grader.")).orElse(false);
+    }
+
+    private static boolean isJdkFrame(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.") || type.startsWith("sun.");
     }
 
     /**

@@ -79,6 +79,18 @@ class FailureTranslatorTest {
     }
 
     @Test
+    void aNullPointerExceptionAJdkMethodThrewForStudentCodeIsItsOwnException() {
+        NullPointerException own = new NullPointerException();
+        own.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("java.util.Objects", "requireNonNull", "Objects.java", 209), STUDENT_FRAME});
+
+        FailureTranslator.Verdict verdict = FailureTranslator.translate(own);
+
+        assertThat(verdict.reason()).isEqualTo(Reason.UNEXPECTED_EXCEPTION);
+        assertThat(verdict.message()).startsWith("Your code threw").contains("CounterLock.lock");
+    }
+
+    @Test
     void theStubIsNotImplemented() {
         UnsupportedOperationException stub = new UnsupportedOperationException("CounterLock.lock(): not implemented yet.");
         stub.setStackTrace(new StackTraceElement[] {STUDENT_FRAME});

@@ -37,7 +37,7 @@ import threadlab.grader.report.ExerciseReport;
 @DisplayName("The grader kills the mutants of the reference solutions")
 class MutationScoreTest {
 
-    static final int SAMPLE_EVERY = 12;
+    static final int SAMPLE_EVERY = 18;
     /** Gradings per mutant ({@code -Dthreadlab.mutation.gradings}); a mutant is killed only if it loses in each. */
     static final int GRADINGS = Integer.getInteger("threadlab.mutation.gradings", 3);
     /** The least kill rate of the whole set ({@code -Dthreadlab.mutation=all}); README states where the grader stands. */
