@@ -116,13 +116,12 @@ public class BoundedBufferChecks {
     @Check(id = "boundedbuffer.fifo-order", category = Category.CORRECTNESS, points = 2,
             title = "Items leave in the order they entered, across threads")
     void fifoOrder() throws Throwable {
-        StressRounds.atLeast(2, STRESS_FOR).run("boundedbuffer.fifo-order",
+        StressRounds.atLeast(2).run("boundedbuffer.fifo-order",
                 random -> fifoOrderRound(StressRounds.between(random, 1, 4)));
     }
 
-    /** The fixed-size stress checks run rounds of this many items for {@link #STRESS_FOR}, shaped by the seed. */
+    /** The fixed-size stress checks run rounds of this many items for {@link StressRounds#BUDGET}, shaped by the seed. */
     private static final int ITEMS_PER_ROUND = 5_000;
-    private static final Duration STRESS_FOR = Duration.ofSeconds(1);
 
     private void fifoOrderRound(int capacity) throws Throwable {
         BoundedBuffer<Integer> buffer = new BoundedBuffer<>(capacity);
@@ -270,7 +269,7 @@ public class BoundedBufferChecks {
                 "offer on a buffer of capacity 2 with room refused an item.");
         that(!buffer.offer(3, 0, TimeUnit.MILLISECONDS), "A buffer of capacity 2 accepted a third item. %s",
                 overfillDiagnosis(3, 2));
-        StressRounds.atLeast(2, STRESS_FOR).run("boundedbuffer.capacity-respected", random -> capacityRound(
+        StressRounds.atLeast(2).run("boundedbuffer.capacity-respected", random -> capacityRound(
                 StressRounds.between(random, 1, 3), StressRounds.between(random, 2, 4), StressRounds.between(random, 1, 2)));
     }
 

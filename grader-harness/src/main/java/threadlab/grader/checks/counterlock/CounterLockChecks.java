@@ -98,16 +98,15 @@ public class CounterLockChecks {
     }
 
     /**
-     * Each stress check runs rounds for about this long, each round {@link #ROUND_FOR} long with 2 to
+     * Each stress check runs rounds for {@link StressRounds#BUDGET}, each round this long with 2 to
      * {@link #MAX_THREADS} threads: a slow lock does fewer operations, it is not failed for being slow.
      */
-    private static final Duration STRESS_FOR = Duration.ofSeconds(1);
     private static final Duration ROUND_FOR = Duration.ofMillis(250);
     private static final int MAX_THREADS = 8;
 
-    /** Runs {@code round} for {@link #STRESS_FOR} (at least 3 times), each time with a thread count drawn from the seed. */
+    /** Runs {@code round} at least 3 times and for the stress budget, each time with a thread count from the seed. */
     private static void inRounds(String checkId, Round round) throws Throwable {
-        StressRounds.atLeast(3, STRESS_FOR).run(checkId, random -> round.run(StressRounds.between(random, 2, MAX_THREADS)));
+        StressRounds.atLeast(3).run(checkId, random -> round.run(StressRounds.between(random, 2, MAX_THREADS)));
     }
 
     @FunctionalInterface

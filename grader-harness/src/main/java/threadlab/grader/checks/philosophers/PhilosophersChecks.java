@@ -61,12 +61,11 @@ public class PhilosophersChecks {
     @Check(id = "philosophers.neighbours-exclusive", category = Category.CORRECTNESS, points = 4,
             title = "Two philosophers who share a fork never eat at the same time")
     void neighboursExclusive() throws Throwable {
-        StressRounds.atLeast(3, STRESS_FOR).run("philosophers.neighbours-exclusive",
+        StressRounds.atLeast(3).run("philosophers.neighbours-exclusive",
                 random -> neighboursExclusiveRound(StressRounds.between(random, 2, MAX_SEATS)));
     }
 
     /** The exclusion check dines at tables of 2 to {@link #MAX_SEATS} seats, {@link #ROUND_FOR} each. */
-    private static final Duration STRESS_FOR = Duration.ofSeconds(1);
     private static final Duration ROUND_FOR = Duration.ofMillis(250);
     private static final int MAX_SEATS = 8;
 

@@ -169,15 +169,14 @@ public class PoolExecutorChecks {
             title = "Never more than `workers` tasks at once, on at most `workers` reused threads")
     void boundedWorkers() throws Throwable {
         AtomicInteger mostAtOnce = new AtomicInteger();
-        StressRounds.atLeast(3, STRESS_FOR).run("poolexecutor.bounded-workers", random -> mostAtOnce.accumulateAndGet(
+        StressRounds.atLeast(3).run("poolexecutor.bounded-workers", random -> mostAtOnce.accumulateAndGet(
                 boundedWorkersRound(StressRounds.between(random, 2, 4), StressRounds.between(random, 1, 3)), Math::max));
         that(mostAtOnce.get() >= 2, "Pools of 2 to 4 workers never ran 2 tasks at the same time: the pool works like one "
                 + "thread.");
     }
 
-    /** The bounded-workers check runs rounds of this many short tasks for {@link #STRESS_FOR}. */
+    /** The bounded-workers check runs rounds of this many short tasks for {@link StressRounds#BUDGET}. */
     private static final int TASKS_PER_ROUND = 200;
-    private static final Duration STRESS_FOR = Duration.ofSeconds(1);
 
     /** One round: {@code submitters} threads submit short tasks to a fresh pool; returns the most that ran at once. */
     private int boundedWorkersRound(int size, int submitters) throws Throwable {
@@ -398,7 +397,7 @@ public class PoolExecutorChecks {
             title = "Callbacks added by several threads while the task completes each run exactly once")
     void callbacksRaceCompletion() throws Throwable {
         PoolExecutor pool = pool(2);
-        StressRounds rounds = StressRounds.atLeast(20, STRESS_FOR);
+        StressRounds rounds = StressRounds.atLeast(20);
         while (rounds.another()) {
             callbacksRound(pool);
         }

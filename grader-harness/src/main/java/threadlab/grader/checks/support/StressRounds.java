@@ -22,6 +22,14 @@ public final class StressRounds {
         this.endNanos = System.nanoTime() + budget.toNanos();
     }
 
+    /** How long a stress check looks by default: about a second on two cores, as the detection issue asks. */
+    public static final Duration BUDGET = Duration.ofSeconds(1);
+
+    /** At least {@code minimum} rounds, then more until the default {@link #BUDGET} has passed since this call. */
+    public static StressRounds atLeast(int minimum) {
+        return atLeast(minimum, BUDGET);
+    }
+
     /** At least {@code minimum} rounds, then more until {@code budget} has passed since this call. */
     public static StressRounds atLeast(int minimum, Duration budget) {
         return new StressRounds(minimum, budget);

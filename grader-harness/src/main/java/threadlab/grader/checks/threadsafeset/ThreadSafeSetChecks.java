@@ -190,13 +190,12 @@ public class ThreadSafeSetChecks {
     @Check(id = "threadsafeset.concurrent-adds", category = Category.CORRECTNESS, points = 2,
             title = "Concurrent adds keep every element, and each add reports a new element exactly once")
     void concurrentAdds() throws Throwable {
-        StressRounds.atLeast(3, STRESS_FOR).run("threadsafeset.concurrent-adds",
+        StressRounds.atLeast(3).run("threadsafeset.concurrent-adds",
                 random -> concurrentAddsRound(StressRounds.between(random, 2, MAX_THREADS)));
     }
 
-    /** Each stress round adds this many elements from every thread; rounds go on for {@link #STRESS_FOR}. */
+    /** Each stress round adds this many elements from every thread; rounds go on for {@link StressRounds#BUDGET}. */
     private static final int ELEMENTS_PER_ROUND = 5_000;
-    private static final Duration STRESS_FOR = Duration.ofSeconds(1);
     private static final int MAX_THREADS = 8;
 
     private void concurrentAddsRound(int threads) throws Throwable {
@@ -229,7 +228,7 @@ public class ThreadSafeSetChecks {
     @Check(id = "threadsafeset.contains-while-growing", category = Category.CORRECTNESS, points = 2,
             title = "contains() finds what is in the set while other threads add")
     void containsWhileGrowing() throws Throwable {
-        StressRounds.atLeast(3, STRESS_FOR).run("threadsafeset.contains-while-growing",
+        StressRounds.atLeast(3).run("threadsafeset.contains-while-growing",
                 random -> containsWhileGrowingRound(StressRounds.between(random, 1, 2)));
     }
 
