@@ -31,7 +31,9 @@ final class WorkerProcess {
     /** Starts a worker with this JVM's own {@code java} executable and class path. */
     static WorkerProcess start() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // stdout carries the protocol: the JVM's own warnings must go to stderr, like all else the worker prints.
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", Worker.class.getName())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         try {

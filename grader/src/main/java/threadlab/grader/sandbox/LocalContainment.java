@@ -49,11 +49,21 @@ public final class LocalContainment {
     private static final Map<Boolean, Optional<LocalContainment>> DETECTED = new ConcurrentHashMap<>();
 
     /**
-     * A new network namespace has only a loopback device, and it is down: brought up (still as root) so that the
-     * I/O-bound benchmark reaches the latency server it starts for itself. Nothing leaves the namespace.
+     * Prepares a new namespace as root, then runs the command. A new network namespace has only a loopback device,
+     * and it is down: brought up so that the I/O-bound benchmark reaches the latency server it starts for itself.
+     * Nothing leaves the namespace.
+     *
+     * <p>Each namespace also gets a perf-data folder of its own (a small tmpfs, in its own mount namespace): a JVM
+     * keeps a file named after its pid in {@code /tmp/hsperfdata_<user>}, and pids repeat across PID namespaces.
+     * A JVM that finds its file locked by a JVM of another namespace prints a warning on its standard output — and
+     * a process-map worker's standard output carries the protocol, so the parent read the warning as a frame length
+     * of 1.5 GB and ran out of memory (seen in CI, graded two at a time).
      */
-    private static final String LOOPBACK_UP = "PATH=\"$PATH:/usr/sbin:/sbin\"; "
-            + "ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null; exec \"$@\"";
+    private static final String NAMESPACE_SETUP = "PATH=\"$PATH:/usr/sbin:/sbin\"; "
+            + "ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null; "
+            + "perf=/tmp/hsperfdata_nobody; { [ -L \"$perf\" ] && rm -f \"$perf\"; mkdir -p \"$perf\"; } 2>/dev/null; "
+            + "mount -t tmpfs -o size=16m,mode=0700,uid=" + UNPRIVILEGED_ID + ",gid=" + UNPRIVILEGED_ID
+            + " threadlab-perfdata \"$perf\" || exit 125; exec \"$@\"";
 
     private final boolean namespaces;
 
@@ -99,14 +109,14 @@ public final class LocalContainment {
     }
 
     /**
-     * {@code command} run as {@code nobody}, in new PID, mount (for its own /proc) and network namespaces if allowed
-     * (the network namespace with its own loopback only).
+     * {@code command} run as {@code nobody}, in new PID, mount (for its own /proc and perf-data folder) and network
+     * namespaces if allowed (the network namespace with its own loopback only).
      */
     public List<String> wrap(List<String> command) {
         List<String> wrapped = new ArrayList<>();
         if (namespaces) {
             wrapped.addAll(List.of("unshare", "--pid", "--fork", "--mount-proc", "--net", "--kill-child", "--",
-                    "sh", "-c", LOOPBACK_UP, "sh"));
+                    "sh", "-c", NAMESPACE_SETUP, "sh"));
         }
         wrapped.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED_ID, "--regid=" + UNPRIVILEGED_ID,
                 "--clear-groups", "--no-new-privs", "--"));

@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,7 @@ class MutationScoreTest {
     /** The least kill rate of the whole set ({@code -Dthreadlab.mutation=all}); README states where the grader stands. */
     static final double TARGET = 0.95;
     private static final String MODE = System.getProperty("threadlab.mutation", "sample");
+    private static final String LANES_PROPERTY = "threadlab.mutation.lanes";
 
     @TempDir
     Path work;
@@ -71,30 +76,15 @@ class MutationScoreTest {
             }
         }
         Map<String, String> equivalent = equivalents();
+        List<Mutant> graded = chosen.stream().filter(m -> !equivalent.containsKey(m.id())).toList();
+        Map<Mutant, Outcome> outcomes = gradeInLanes(graded);
         MutationTable table = new MutationTable();
         for (Mutant mutant : chosen) {
             if (equivalent.containsKey(mutant.id())) {
                 table.equivalent(mutant, equivalent.get(mutant.id()));
-                continue;
+            } else {
+                table.graded(mutant, outcomes.get(mutant).compileError(), outcomes.get(mutant).lost());
             }
-            Path submission = mutant.materialize(ProjectLayout.solutionSources(), work.resolve("m" + table.size()));
-            // Killed only if it loses points in every grading: a kill that depends on a lucky interleaving is none.
-            List<String> lost = List.of();
-            boolean compileError = false;
-            for (int grading = 1; grading <= GRADINGS; grading++) {
-                // The quick grading first; only a mutant it misses pays for the interleaving exploration.
-                ExerciseReport exercise = Grading.grade(submission, Set.of(mutant.exercise()), false).exercises().get(0);
-                compileError = exercise.status().equals(ExerciseReport.COMPILE_ERROR);
-                lost = lost(exercise);
-                if (lost.isEmpty() && Grading.EXPLORE_INTERLEAVINGS && !compileError) {
-                    lost = lost(Grading.gradeInterleavings(submission, Set.of(mutant.exercise()), id -> true).exercises().get(0));
-                }
-                if (lost.isEmpty() || compileError) {
-                    break;
-                }
-            }
-            table.graded(mutant, compileError, lost);
-            System.out.println("mutant " + mutant.id() + " [" + mutant.mutated() + "]: " + (lost.isEmpty() ? "SURVIVED" : "killed by " + lost));
         }
         if (everything) {
             Path out = Files.createDirectories(ProjectLayout.root().resolve("grader/target/mutation"));
@@ -112,6 +102,59 @@ class MutationScoreTest {
         }
         System.out.printf("kill rate %.1f %% of %d non-equivalent mutants (target %.0f %%)%n", 100 * table.killRate(),
                 table.nonEquivalent(), 100 * TARGET);
+    }
+
+    /** What a mutant's gradings gave: the checks it lost in the last one (empty: it survived one of them). */
+    private record Outcome(boolean compileError, List<String> lost) {
+    }
+
+    /**
+     * Grades the mutants {@value #LANES_PROPERTY} at a time (1 unless set): a long run of the whole set in ten gradings
+     * is then bounded by the machine's cores, not by the check JVMs' waits. Busier cores only make a kill harder.
+     */
+    private Map<Mutant, Outcome> gradeInLanes(List<Mutant> mutants) {
+        ExecutorService lanes = Executors.newFixedThreadPool(Integer.getInteger(LANES_PROPERTY, 1));
+        try {
+            Map<Mutant, Future<Outcome>> pending = new LinkedHashMap<>();
+            for (int i = 0; i < mutants.size(); i++) {
+                Mutant mutant = mutants.get(i);
+                Path folder = work.resolve("m" + i);
+                pending.put(mutant, lanes.submit(() -> grade(mutant, folder)));
+            }
+            Map<Mutant, Outcome> outcomes = new LinkedHashMap<>();
+            for (Map.Entry<Mutant, Future<Outcome>> entry : pending.entrySet()) {
+                outcomes.put(entry.getKey(), entry.getValue().get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while grading mutants", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a mutant could not be graded", e.getCause());
+        } finally {
+            lanes.shutdownNow();
+        }
+    }
+
+    /** Killed only if it loses points in every grading: a kill that depends on a lucky interleaving is none. */
+    private static Outcome grade(Mutant mutant, Path folder) throws IOException {
+        Path submission = mutant.materialize(ProjectLayout.solutionSources(), folder);
+        List<String> lost = List.of();
+        boolean compileError = false;
+        for (int grading = 1; grading <= GRADINGS; grading++) {
+            // The quick grading first; only a mutant it misses pays for the interleaving exploration.
+            ExerciseReport exercise = Grading.grade(submission, Set.of(mutant.exercise()), false).exercises().get(0);
+            compileError = exercise.status().equals(ExerciseReport.COMPILE_ERROR);
+            lost = lost(exercise);
+            if (lost.isEmpty() && Grading.EXPLORE_INTERLEAVINGS && !compileError) {
+                lost = lost(Grading.gradeInterleavings(submission, Set.of(mutant.exercise()), id -> true).exercises().get(0));
+            }
+            if (lost.isEmpty() || compileError) {
+                break;
+            }
+        }
+        System.out.println("mutant " + mutant.id() + " [" + mutant.mutated() + "]: " + (lost.isEmpty() ? "SURVIVED" : "killed by " + lost));
+        return new Outcome(compileError, lost);
     }
 
     private static List<String> lost(ExerciseReport exercise) {

@@ -41,7 +41,8 @@ final class ReferenceProcessMap implements AutoCloseable {
         List<Process> processes = new ArrayList<>();
         try {
             for (int i = 0; i < workers; i++) {
-                processes.add(new ProcessBuilder(java, "-XX:+UseSerialGC", "--module-path", modulePath, "-m",
+                processes.add(new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr",
+                        "-XX:+DisplayVMOutputToStderr", "--module-path", modulePath, "-m",
                         ReferenceProcessMapWorker.class.getModule().getName() + "/" + ReferenceProcessMapWorker.class.getName())
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start());
             }
