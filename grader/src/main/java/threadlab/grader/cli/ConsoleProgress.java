@@ -3,6 +3,7 @@ package threadlab.grader.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,9 +25,8 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     private final LongSupplier clock;
     private final long quietNanos;
     private final long start;
-    private final Map<String, Step> running = new LinkedHashMap<>(); // by engine
+    private final Map<String, Step> running = new LinkedHashMap<>(); // by exercise and engine
     private long lastLine;
-    private String exercise = "";
     private final ScheduledExecutorService heartbeat;
 
     /** Progress on {@code err}, with a heartbeat thread until {@link #close()}. */
@@ -51,23 +51,28 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 
     @Override
     public synchronized void phase(String exercise, String description) {
-        running.clear();
+        running.values().removeIf(s -> s.exercise().equals(exercise));
         line(exercise, description + " ...");
     }
 
     @Override
     public synchronized void step(String exercise, String engine, String what) {
-        running.remove(engine); // re-inserted last: the display keeps the order in which the steps started
-        running.put(engine, new Step(engine + " " + what, clock.getAsLong()));
-        this.exercise = exercise;
+        String key = exercise + " " + engine;
+        running.remove(key); // re-inserted last: the display keeps the order in which the steps started
+        running.put(key, new Step(exercise, engine + " " + what, clock.getAsLong()));
     }
 
-    private record Step(String description, long started) {
+    private record Step(String exercise, String description, long started) {
+    }
+
+    @Override
+    public synchronized void phaseEnded(String exercise, String summary) {
+        finished(exercise, summary);
     }
 
     @Override
     public synchronized void finished(String exercise, String summary) {
-        running.clear();
+        running.values().removeIf(s -> s.exercise().equals(exercise));
         line(exercise, summary);
     }
 
@@ -77,8 +82,12 @@ final class ConsoleProgress implements Progress, AutoCloseable {
         if (running.isEmpty() || now - lastLine < quietNanos) {
             return;
         }
-        line(exercise, "... still running: " + running.values().stream()
-                .map(s -> s.description() + " (" + TimeUnit.NANOSECONDS.toSeconds(now - s.started()) + " s)")
+        // Exercises explored together share the line: each step names its exercise unless all are of one.
+        List<String> exercises = running.values().stream().map(Step::exercise).distinct().toList();
+        boolean one = exercises.size() == 1;
+        line(one ? exercises.get(0) : "", "... still running: " + running.values().stream()
+                .map(s -> (one ? "" : s.exercise() + ": ") + s.description() + " ("
+                        + TimeUnit.NANOSECONDS.toSeconds(now - s.started()) + " s)")
                 .collect(Collectors.joining("; ")));
     }
 

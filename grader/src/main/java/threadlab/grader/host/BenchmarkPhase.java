@@ -57,6 +57,11 @@ final class BenchmarkPhase implements Phase {
     }
 
     @Override
+    public String name() {
+        return "benchmarks";
+    }
+
+    @Override
     public String describe(ExerciseRun run) {
         return "benchmarking in the sandbox";
     }

@@ -46,6 +46,11 @@ final class CheckRunPhase implements Phase {
     }
 
     @Override
+    public String name() {
+        return "checks";
+    }
+
+    @Override
     public String describe(ExerciseRun run) {
         return "running " + run.claimed().size() + " checks" + (recordsCoverage(run) ? " with coverage" : "");
     }

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import threadlab.grader.GraderVersion;
@@ -73,20 +76,10 @@ public final class GradingEngine {
         Optional<LocalContainment> containment = LocalContainment.detect(request.sandbox() == SandboxMode.CONTAINER);
         Path scratch = containment.map(LocalContainment::newScratch).orElse(request.workDir());
         try (LazySandbox sandbox = new LazySandbox(request.sandbox())) {
-            ExerciseGrader grader = new ExerciseGrader(new SourceCompiler(), ApiContract.load(),
-                    phases(request, sandbox, containment), progress, allowlistEnforced, scratch, containment);
-            for (Exercise exercise : request.exercisesInOrder()) {
-                List<CheckDefinition> checks = catalog.of(exercise).stream()
-                        .filter(c -> request.rubric().entry(c.id()).isPresent())
-                        .collect(Collectors.toList());
-                if (!submission.leftOut(exercise).isEmpty()) {
-                    progress.phase(exercise.id(), "not graded: " + String.join(", ", submission.leftOut(exercise)));
-                }
-                ExerciseReport report = grader.grade(exercise, submission.sourcesOf(exercise), checks, request)
-                        .withNotGraded(submission.leftOut(exercise));
-                progress.finished(exercise.id(), report.status() + ", " + Points.of(report.score(), report.maxScore()) + " points");
-                exercises.add(report);
-            }
+            List<Phase> phases = phases(request, sandbox, containment);
+            ExerciseGrader grader = new ExerciseGrader(new SourceCompiler(), ApiContract.load(), phases, progress, allowlistEnforced,
+                    scratch, containment);
+            exercises.addAll(gradeAll(grader, phases, submission, request));
         } finally {
             if (containment.isPresent()) {
                 LocalContainment.delete(scratch);
@@ -97,6 +90,47 @@ public final class GradingEngine {
         return new GradeReport(GradeReport.SCHEMA_VERSION, request.label(), GraderVersion.get(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), request.seed(), request.quick(), score, max,
                 exercises, Duration.between(started, Instant.now()).toMillis(), request.rubric().leaderboard());
+    }
+
+    /** Starts every exercise, runs each phase on all of them, then scores each: the reports in exercise order. */
+    private List<ExerciseReport> gradeAll(ExerciseGrader grader, List<Phase> phases, Submission submission,
+            GradeRequest request) {
+        Map<Exercise, ExerciseGrader.Started> begun = new LinkedHashMap<>();
+        for (Exercise exercise : request.exercisesInOrder()) {
+            if (!submission.leftOut(exercise).isEmpty()) {
+                progress.phase(exercise.id(), "not graded: " + String.join(", ", submission.leftOut(exercise)));
+            }
+            begun.put(exercise, grader.start(exercise, submission.sourcesOf(exercise), checksOf(exercise, request), request));
+        }
+        List<ExerciseGrader.Started> running = begun.values().stream().filter(ExerciseGrader.Started::runs).toList();
+        phases.forEach(phase -> runPhase(grader, phase, running));
+        List<ExerciseReport> reports = new ArrayList<>();
+        begun.forEach((exercise, graded) -> {
+            ExerciseReport report = grader.finish(graded).withNotGraded(submission.leftOut(exercise));
+            progress.finished(exercise.id(), report.status() + ", " + Points.of(report.score(), report.maxScore()) + " points");
+            reports.add(report);
+        });
+        return reports;
+    }
+
+    private List<CheckDefinition> checksOf(Exercise exercise, GradeRequest request) {
+        return catalog.of(exercise).stream().filter(c -> request.rubric().entry(c.id()).isPresent())
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Runs {@code phase} on every exercise that runs: one after the other, or all at once where the phase shares the
+     * machine among them itself. A phase's own failure propagates.
+     */
+    private static void runPhase(ExerciseGrader grader, Phase phase, List<ExerciseGrader.Started> exercises) {
+        if (!phase.runsExercisesTogether()) {
+            exercises.forEach(exercise -> grader.runPhase(phase, exercise));
+            return;
+        }
+        Concurrently.all(exercises.stream().<Callable<Void>>map(exercise -> () -> {
+            grader.runPhase(phase, exercise);
+            return null;
+        }).toList(), "grading");
     }
 
     /** The phases in the order they run: tests first (the others read their outcomes), then exploration, benchmarks. */

@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import threadlab.grader.api.Category;
 import threadlab.grader.api.Explorer;
 import threadlab.grader.catalog.CheckDefinition;
@@ -22,18 +19,20 @@ import threadlab.grader.sandbox.LocalContainment;
 
 /**
  * The {@code interleavings} checks, each explored by the engine it names ({@link LincheckExploration},
- * {@link VmlensExploration}; neither shares a JVM with JaCoCo), within one time budget per exercise.
+ * {@link VmlensExploration}; neither shares a JVM with JaCoCo).
  *
- * <p>The two engines explore side by side where the containment allows two JVMs at once: each scenario JVM keeps one
- * core busy (first JIT tier only, {@link CheckJvmSetup#scenarios}), and the phase takes about as long as the slower
- * engine instead of both together.
+ * <p>An engine's share of an exercise (Lincheck's one JVM, or vmlens' scenario JVMs one after the other) is a job
+ * that holds one core while it runs: each scenario JVM keeps one core busy (first JIT tier only,
+ * {@link CheckJvmSetup#scenarios}). The jobs of every exercise queue for the machine's cores together
+ * ({@link #runsExercisesTogether()}), so the phase takes about as long as all jobs divided by the cores, instead of
+ * the slower engine of each exercise added up. Each job has its time budget from when it gets its core.
  */
 final class InterleavingPhase implements Phase {
 
     private static final Duration BUDGET = Duration.ofSeconds(90);
 
     private final Map<Explorer, ScenarioExploration> engines = new EnumMap<>(Explorer.class);
-    private final boolean sideBySide;
+    private final Semaphore cores;
 
     /**
      * @param vmlens      the data-race explorer, or empty when this build of the grader has none
@@ -45,7 +44,14 @@ final class InterleavingPhase implements Phase {
         List<Path> harness = List.copyOf(harnessClasspath);
         engines.put(Explorer.LINCHECK, new LincheckExploration(harness, lincheck, containment));
         engines.put(Explorer.VMLENS, new VmlensExploration(harness, vmlens, containment));
-        this.sideBySide = containment.map(LocalContainment::allowsConcurrentRuns).orElse(true);
+        boolean sideBySide = containment.map(LocalContainment::allowsConcurrentRuns).orElse(true);
+        // Fair: the jobs get the cores in the order they asked, exercise by exercise.
+        this.cores = new Semaphore(sideBySide ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1, true);
+    }
+
+    @Override
+    public boolean runsExercisesTogether() {
+        return true;
     }
 
     @Override
@@ -59,47 +65,47 @@ final class InterleavingPhase implements Phase {
     }
 
     @Override
+    public String name() {
+        return "interleavings";
+    }
+
+    @Override
     public String describe(ExerciseRun run) {
-        long modelChecked = scenarios(run, Explorer.LINCHECK).size();
-        return "exploring " + run.claimed().size() + " interleaving scenarios (" + (run.claimed().size() - modelChecked)
-                + " with vmlens, " + modelChecked + " with Lincheck)";
+        int all = run.claimed().size();
+        int modelChecked = scenarios(run, Explorer.LINCHECK).size();
+        List<String> engines = new ArrayList<>();
+        if (all > modelChecked) {
+            engines.add((all - modelChecked) + " with vmlens");
+        }
+        if (modelChecked > 0) {
+            engines.add(modelChecked + " with Lincheck");
+        }
+        return "exploring " + all + " interleaving scenario" + (all == 1 ? "" : "s") + " (" + String.join(", ", engines)
+                + ")";
     }
 
     @Override
     public PhaseResult run(ExerciseRun run) {
-        long deadline = System.nanoTime() + BUDGET.toNanos();
-        List<Callable<Map<String, CheckOutcome>>> explorations = new ArrayList<>();
+        List<Callable<Map<String, CheckOutcome>>> jobs = new ArrayList<>();
         engines.forEach((explorer, engine) -> {
             List<CheckDefinition> scenarios = scenarios(run, explorer);
             if (!scenarios.isEmpty()) {
-                explorations.add(() -> engine.explore(run, scenarios, deadline));
+                jobs.add(() -> onACore(() -> engine.explore(run, scenarios, System.nanoTime() + BUDGET.toNanos())));
             }
         });
         Map<String, CheckOutcome> verdicts = new LinkedHashMap<>();
-        explored(explorations).forEach(verdicts::putAll);
+        Concurrently.all(jobs, "exploring interleavings").forEach(verdicts::putAll);
         Map<String, CheckOutcome> ordered = new LinkedHashMap<>();
         run.claimed().forEach(c -> ordered.put(c.id(), verdicts.get(c.id())));
         return PhaseResult.of(ordered);
     }
 
-    /** Each engine's verdicts, explored one after the other or side by side; an engine's own failure propagates. */
-    private List<Map<String, CheckOutcome>> explored(List<Callable<Map<String, CheckOutcome>>> explorations) {
-        ExecutorService executor = sideBySide && explorations.size() > 1
-                ? Executors.newFixedThreadPool(explorations.size()) : Executors.newSingleThreadExecutor();
+    private <T> T onACore(Callable<T> job) throws Exception {
+        cores.acquire();
         try {
-            List<Map<String, CheckOutcome>> results = new ArrayList<>();
-            for (Future<Map<String, CheckOutcome>> exploration : executor.invokeAll(explorations)) {
-                results.add(exploration.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while exploring interleavings", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("exploring interleavings failed", e.getCause());
+            return job.call();
         } finally {
-            executor.shutdownNow();
+            cores.release();
         }
     }
 

@@ -15,6 +15,18 @@ interface Phase {
     /** Whether a quick grading ({@code --quick}) runs this phase; a quick grading leaves the others out of the score. */
     boolean runsWhenQuick();
 
+    /**
+     * Whether the engine may run this phase on all exercises at once: true for a phase that shares the machine among
+     * its JVMs itself (the exploration's cores); false, the default, runs the exercises one after the other, each
+     * with the machine to itself (stress checks and benchmarks measure time).
+     */
+    default boolean runsExercisesTogether() {
+        return false;
+    }
+
+    /** The phase's name for the progress display, e.g. "interleavings". */
+    String name();
+
     /** What the progress display says while the phase runs, e.g. "running 14 checks". */
     String describe(ExerciseRun run);
 

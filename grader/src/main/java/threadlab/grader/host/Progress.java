@@ -14,6 +14,13 @@ public interface Progress {
     default void step(String exercise, String engine, String what) {
     }
 
+    /**
+     * A phase of {@code exercise} that ran beside other exercises' ended before theirs; {@code summary} is e.g.
+     * "interleavings explored in 12.3 s". Its steps are over.
+     */
+    default void phaseEnded(String exercise, String summary) {
+    }
+
     /** {@code exercise} is graded; {@code summary} is e.g. "12/20 points". */
     void finished(String exercise, String summary);
 

@@ -20,8 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -53,17 +56,25 @@ public final class LocalContainment {
      * and it is down: brought up so that the I/O-bound benchmark reaches the latency server it starts for itself.
      * Nothing leaves the namespace.
      *
-     * <p>Each namespace also gets a perf-data folder of its own (a small tmpfs, in its own mount namespace): a JVM
-     * keeps a file named after its pid in {@code /tmp/hsperfdata_<user>}, and pids repeat across PID namespaces.
-     * A JVM that finds its file locked by a JVM of another namespace prints a warning on its standard output — and
-     * a process-map worker's standard output carries the protocol, so the parent read the warning as a frame length
-     * of 1.5 GB and ran out of memory (seen in CI, graded two at a time).
+     * <p>Each namespace also gets a {@code /tmp} of its own (a tmpfs, in its own mount namespace), with the folders of
+     * the machine's {@code /tmp} that the command names mounted back into it (the harness's readable copy, the scratch
+     * folder; {@code @ENTRIES@} here). A JVM names files in {@code /tmp} after its pid — its perf data
+     * ({@code hsperfdata_<user>/<pid>}) and its attach socket ({@code .java_pid<pid>}, which Lincheck's agent uses to
+     * load itself) — and pids repeat across PID namespaces: with one {@code /tmp} for all, a JVM whose perf file
+     * another namespace's JVM held printed a warning on its standard output (where a process-map worker speaks its
+     * protocol: its parent read a 1.5 GB frame length), and Lincheck's JVMs of two exercises explored at once could
+     * not attach their agent. {@code /mnt} holds the machine's {@code /tmp} while its folders are mounted back.
      */
     private static final String NAMESPACE_SETUP = "PATH=\"$PATH:/usr/sbin:/sbin\"; "
             + "ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null; "
-            + "perf=/tmp/hsperfdata_nobody; { [ -L \"$perf\" ] && rm -f \"$perf\"; mkdir -p \"$perf\"; } 2>/dev/null; "
-            + "mount -t tmpfs -o size=16m,mode=0700,uid=" + UNPRIVILEGED_ID + ",gid=" + UNPRIVILEGED_ID
-            + " threadlab-perfdata \"$perf\" || exit 125; exec \"$@\"";
+            + "mkdir -p /mnt && mount --bind /tmp /mnt && mount -t tmpfs -o size=256m,mode=1777 threadlab-tmp /tmp "
+            + "|| exit 125; "
+            + "for n in @ENTRIES@; do { [ -d \"/mnt/$n\" ] && [ ! -L \"/mnt/$n\" ]; } || continue; "
+            + "mkdir \"/tmp/$n\" && mount --bind \"/mnt/$n\" \"/tmp/$n\" || exit 125; done; "
+            + "umount /mnt; exec \"$@\"";
+
+    /** A folder of the machine's {@code /tmp} named in a command (names of other characters are left out). */
+    private static final Pattern TMP_ENTRY = Pattern.compile("(?<![A-Za-z0-9._-])/tmp/([A-Za-z0-9._-]+)");
 
     private final boolean namespaces;
 
@@ -109,19 +120,33 @@ public final class LocalContainment {
     }
 
     /**
-     * {@code command} run as {@code nobody}, in new PID, mount (for its own /proc and perf-data folder) and network
-     * namespaces if allowed (the network namespace with its own loopback only).
+     * {@code command} run as {@code nobody}, in new PID, mount (for its own /proc and /tmp) and network namespaces if
+     * allowed (the network namespace with its own loopback only).
      */
     public List<String> wrap(List<String> command) {
         List<String> wrapped = new ArrayList<>();
         if (namespaces) {
             wrapped.addAll(List.of("unshare", "--pid", "--fork", "--mount-proc", "--net", "--kill-child", "--",
-                    "sh", "-c", NAMESPACE_SETUP, "sh"));
+                    "sh", "-c", NAMESPACE_SETUP.replace("@ENTRIES@", tmpEntries(command)), "sh"));
         }
         wrapped.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED_ID, "--regid=" + UNPRIVILEGED_ID,
                 "--clear-groups", "--no-new-privs", "--"));
         wrapped.addAll(command);
         return wrapped;
+    }
+
+    /** The folders of {@code /tmp} that {@code command} names, as words for the shell. */
+    static String tmpEntries(List<String> command) {
+        Set<String> entries = new TreeSet<>();
+        for (String argument : command) {
+            Matcher matcher = TMP_ENTRY.matcher(argument);
+            while (matcher.find()) {
+                if (!matcher.group(1).matches("\\.+")) {
+                    entries.add(matcher.group(1));
+                }
+            }
+        }
+        return String.join(" ", entries);
     }
 
     /**

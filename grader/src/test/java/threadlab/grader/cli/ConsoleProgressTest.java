@@ -34,6 +34,24 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void namesTheExerciseOfEachStepWhenExercisesAreExploredTogether() {
+        progress.phase("counterlock", "exploring 3 interleaving scenarios");
+        progress.phase("threadsafeset", "exploring 3 interleaving scenarios");
+        progress.step("counterlock", "Lincheck", "explores counterlock.interleaved-trylock");
+        progress.step("threadsafeset", "Lincheck", "explores threadsafeset.interleaved-same-add");
+        advance(12);
+        progress.tick();
+        assertThat(out.toString().lines()).last().asString().isEqualTo("[ 12.0s]                ... still running: "
+                + "counterlock: Lincheck explores counterlock.interleaved-trylock (12 s); threadsafeset: Lincheck explores "
+                + "threadsafeset.interleaved-same-add (12 s)");
+        progress.finished("counterlock", "graded, 30/30 points");
+        advance(12);
+        progress.tick();
+        assertThat(out.toString().lines()).last().asString().isEqualTo("[ 24.0s] threadsafeset  ... still running: "
+                + "Lincheck explores threadsafeset.interleaved-same-add (24 s)");
+    }
+
+    @Test
     void staysQuietBetweenPhasesAndOnceAPhaseHasEnded() {
         progress.phase("counterlock", "running 14 checks");
         advance(30);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,23 +35,33 @@ class LocalContainmentTest {
     }
 
     /**
-     * A JVM names its perf-data file after its pid, and pids repeat across PID namespaces: shared, the folder made the
-     * JVMs of two contained runs collide, and the loser printed a warning on its standard output — where a process-map
-     * worker speaks its protocol.
+     * A JVM names files in /tmp after its pid (perf data, the attach socket Lincheck's agent uses), and pids repeat
+     * across PID namespaces: with one /tmp for all, the JVMs of two contained runs collided, and the loser printed a
+     * warning on its standard output — where a process-map worker speaks its protocol.
      */
     @Test
-    void perfDataOfAContainedJvmStaysInItsNamespace() throws Exception {
+    void aContainedProcessHasATmpOfItsOwnWithTheFoldersItsCommandNames() throws Exception {
         LocalContainment containment = withNamespaces();
-        String probe = "threadlab-probe-" + UUID.randomUUID();
-        Path out = work.resolve("perf.txt");
+        Path named = Files.createDirectory(Path.of("/tmp", "threadlab-test-" + UUID.randomUUID()));
+        Path probe = Path.of("/tmp/hsperfdata_nobody", "threadlab-probe-" + UUID.randomUUID());
+        try {
+            Files.setPosixFilePermissions(named, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.writeString(named.resolve("seen"), "the grader's folder");
+            Path out = work.resolve("tmp.txt");
 
-        ChildProcess.Ended ended = ChildProcess.of(containment.wrap(List.of("sh", "-c",
-                "touch /tmp/hsperfdata_nobody/" + probe + " && ls /tmp/hsperfdata_nobody"))).stdout(out)
-                .timeLimit(Duration.ofSeconds(20)).run();
+            // The probe is named relative to /tmp: a command that names a folder of /tmp gets the machine's.
+            ChildProcess.Ended ended = ChildProcess.of(containment.wrap(List.of("sh", "-c", "ls -A /tmp; cat " + named
+                    + "/seen; echo; cd /tmp && mkdir -p hsperfdata_nobody && touch hsperfdata_nobody/" + probe.getFileName())))
+                    .stdout(out).timeLimit(Duration.ofSeconds(20)).run();
 
-        assertThat(ended.exitCode()).as(Files.readString(out)).isZero();
-        assertThat(Files.readAllLines(out)).as("the folder starts empty in each namespace").containsExactly(probe);
-        assertThat(Path.of("/tmp/hsperfdata_nobody", probe)).doesNotExist();
+            assertThat(ended.exitCode()).as(Files.readString(out)).isZero();
+            assertThat(Files.readAllLines(out)).as("a fresh /tmp: only the folder the command names, mounted back")
+                    .containsExactly(named.getFileName().toString(), "the grader's folder");
+            assertThat(probe).as("what the process wrote in its /tmp stays there").doesNotExist();
+        } finally {
+            Files.deleteIfExists(named.resolve("seen"));
+            Files.deleteIfExists(named);
+        }
     }
 
     private static LocalContainment withNamespaces() {
