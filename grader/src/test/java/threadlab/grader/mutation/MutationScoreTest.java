@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,8 @@ class MutationScoreTest {
     static final double TARGET = 0.95;
     private static final String MODE = System.getProperty("threadlab.mutation", "sample");
     private static final String LANES_PROPERTY = "threadlab.mutation.lanes";
+    /** {@code -Dthreadlab.mutation.only=id,id}: grades just these mutants (e.g. to grade a run's survivors again). */
+    private static final String ONLY_PROPERTY = "threadlab.mutation.only";
 
     @TempDir
     Path work;
@@ -67,11 +70,13 @@ class MutationScoreTest {
     @Test
     void killsTheNonEquivalentMutants() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeFalse(MODE.equals("off"), "-Dthreadlab.mutation=off");
-        boolean everything = MODE.equals("all");
+        List<String> only = Stream.of(System.getProperty(ONLY_PROPERTY, "").split(",")).map(String::strip)
+                .filter(id -> !id.isEmpty()).toList();
+        boolean everything = MODE.equals("all") && only.isEmpty();
         List<Mutant> all = allMutants();
         List<Mutant> chosen = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            if (everything || i % SAMPLE_EVERY == 0) {
+            if (only.isEmpty() ? everything || i % SAMPLE_EVERY == 0 : only.contains(all.get(i).id())) {
                 chosen.add(all.get(i));
             }
         }
