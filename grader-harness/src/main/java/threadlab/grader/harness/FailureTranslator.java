@@ -67,17 +67,12 @@ final class FailureTranslator {
     }
 
     /**
-     * Whether the first frame outside the JDK is the grader's: the check (or the JDK on its behalf) threw, not the
+     * Whether the first ThreadLab frame is the grader's: the check (or the JDK on its behalf) met the null, not the
      * student's code, even where a JDK method the student called made the exception.
      */
     private static boolean thrownForTheCheck(Throwable thrown) {
-        return Arrays.stream(thrown.getStackTrace()).filter(frame -> !isJdkFrame(frame)).findFirst()
-                .map(frame -> frame.getClassName().startsWith("threadlab.grader.")).orElse(false);
-    }
-
-    private static boolean isJdkFrame(StackTraceElement frame) {
-        String type = frame.getClassName();
-        return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.") || type.startsWith("sun.");
+        return Arrays.stream(thrown.getStackTrace()).filter(frame -> frame.getClassName().startsWith("threadlab."))
+                .findFirst().map(frame -> !HangDiagnosis.isStudentFrame(frame)).orElse(false);
     }
 
     /**

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -58,7 +57,7 @@ public final class LocalContainment {
      *
      * <p>Each namespace also gets a {@code /tmp} of its own (a tmpfs, in its own mount namespace), with the folders of
      * the machine's {@code /tmp} that the command names mounted back into it (the harness's readable copy, the scratch
-     * folder; {@code @ENTRIES@} here). A JVM names files in {@code /tmp} after its pid — its perf data
+     * folder: the script's arguments before {@code --}). A JVM names files in {@code /tmp} after its pid — its perf data
      * ({@code hsperfdata_<user>/<pid>}) and its attach socket ({@code .java_pid<pid>}, which Lincheck's agent uses to
      * load itself) — and pids repeat across PID namespaces: with one {@code /tmp} for all, a JVM whose perf file
      * another namespace's JVM held printed a warning on its standard output (where a process-map worker speaks its
@@ -69,12 +68,12 @@ public final class LocalContainment {
             + "ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null; "
             + "mkdir -p /mnt && mount --bind /tmp /mnt && mount -t tmpfs -o size=256m,mode=1777 threadlab-tmp /tmp "
             + "|| exit 125; "
-            + "for n in @ENTRIES@; do { [ -d \"/mnt/$n\" ] && [ ! -L \"/mnt/$n\" ]; } || continue; "
-            + "mkdir \"/tmp/$n\" && mount --bind \"/mnt/$n\" \"/tmp/$n\" || exit 125; done; "
+            + "while [ \"$1\" != -- ]; do n=$1; shift; { [ -d \"/mnt/$n\" ] && [ ! -L \"/mnt/$n\" ]; } || continue; "
+            + "mkdir \"/tmp/$n\" && mount --bind \"/mnt/$n\" \"/tmp/$n\" || exit 125; done; shift; "
             + "umount /mnt; exec \"$@\"";
 
-    /** A folder of the machine's {@code /tmp} named in a command (names of other characters are left out). */
-    private static final Pattern TMP_ENTRY = Pattern.compile("(?<![A-Za-z0-9._-])/tmp/([A-Za-z0-9._-]+)");
+    /** A folder of the machine's {@code /tmp} named in a command (not one whose name the shell could take otherwise). */
+    private static final Pattern TMP_ENTRY = Pattern.compile("(?<![A-Za-z0-9._-])/tmp/([A-Za-z0-9_][A-Za-z0-9._-]*)");
 
     private final boolean namespaces;
 
@@ -127,7 +126,9 @@ public final class LocalContainment {
         List<String> wrapped = new ArrayList<>();
         if (namespaces) {
             wrapped.addAll(List.of("unshare", "--pid", "--fork", "--mount-proc", "--net", "--kill-child", "--",
-                    "sh", "-c", NAMESPACE_SETUP.replace("@ENTRIES@", tmpEntries(command)), "sh"));
+                    "sh", "-c", NAMESPACE_SETUP, "sh"));
+            wrapped.addAll(tmpEntries(command));
+            wrapped.add("--");
         }
         wrapped.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED_ID, "--regid=" + UNPRIVILEGED_ID,
                 "--clear-groups", "--no-new-privs", "--"));
@@ -135,18 +136,13 @@ public final class LocalContainment {
         return wrapped;
     }
 
-    /** The folders of {@code /tmp} that {@code command} names, as words for the shell. */
-    static String tmpEntries(List<String> command) {
+    /** The folders of {@code /tmp} that {@code command} names. */
+    private static Set<String> tmpEntries(List<String> command) {
         Set<String> entries = new TreeSet<>();
         for (String argument : command) {
-            Matcher matcher = TMP_ENTRY.matcher(argument);
-            while (matcher.find()) {
-                if (!matcher.group(1).matches("\\.+")) {
-                    entries.add(matcher.group(1));
-                }
-            }
+            TMP_ENTRY.matcher(argument).results().map(found -> found.group(1)).forEach(entries::add);
         }
-        return String.join(" ", entries);
+        return entries;
     }
 
     /**

@@ -43,22 +43,29 @@ class LocalContainmentTest {
     void aContainedProcessHasATmpOfItsOwnWithTheFoldersItsCommandNames() throws Exception {
         LocalContainment containment = withNamespaces();
         Path named = Files.createDirectory(Path.of("/tmp", "threadlab-test-" + UUID.randomUUID()));
-        Path probe = Path.of("/tmp/hsperfdata_nobody", "threadlab-probe-" + UUID.randomUUID());
+        String probe = "threadlab-probe-" + UUID.randomUUID();
+        // The probe is named relative to /tmp: a command that names a folder of /tmp gets the machine's.
+        String writeProbe = "cd /tmp && mkdir -p hsperfdata_nobody && touch hsperfdata_nobody/" + probe + " " + probe;
         try {
             Files.setPosixFilePermissions(named, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.writeString(named.resolve("seen"), "the grader's folder");
             Path out = work.resolve("tmp.txt");
 
-            // The probe is named relative to /tmp: a command that names a folder of /tmp gets the machine's.
             ChildProcess.Ended ended = ChildProcess.of(containment.wrap(List.of("sh", "-c", "ls -A /tmp; cat " + named
-                    + "/seen; echo; cd /tmp && mkdir -p hsperfdata_nobody && touch hsperfdata_nobody/" + probe.getFileName())))
-                    .stdout(out).timeLimit(Duration.ofSeconds(20)).run();
+                    + "/seen; echo; " + writeProbe))).stdout(out).timeLimit(Duration.ofSeconds(20)).run();
 
             assertThat(ended.exitCode()).as(Files.readString(out)).isZero();
             assertThat(Files.readAllLines(out)).as("a fresh /tmp: only the folder the command names, mounted back")
                     .containsExactly(named.getFileName().toString(), "the grader's folder");
-            assertThat(probe).as("what the process wrote in its /tmp stays there").doesNotExist();
+            assertThat(Path.of("/tmp", probe)).as("what the process wrote in its /tmp stays there").doesNotExist();
+            assertThat(Path.of("/tmp/hsperfdata_nobody", probe)).doesNotExist();
+
+            // Positive control: the same command, not contained, writes into the machine's /tmp.
+            ChildProcess.of(List.of("sh", "-c", "cd /tmp && touch " + probe)).stdout(out)
+                    .timeLimit(Duration.ofSeconds(20)).run();
+            assertThat(Path.of("/tmp", probe)).exists();
         } finally {
+            Files.deleteIfExists(Path.of("/tmp", probe));
             Files.deleteIfExists(named.resolve("seen"));
             Files.deleteIfExists(named);
         }
