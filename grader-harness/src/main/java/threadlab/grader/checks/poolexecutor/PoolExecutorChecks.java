@@ -509,7 +509,14 @@ public class PoolExecutorChecks {
     void cancel() throws Throwable {
         PoolExecutor pool = pool(1);
         CountDownLatch gate = gate();
-        TaskFuture<Object> blocker = pool.submit(() -> await(gate));
+        CountDownLatch started = new CountDownLatch(1);
+        TaskFuture<Object> blocker = pool.submit(() -> {
+            started.countDown();
+            return await(gate);
+        });
+        // Only once the one worker is busy is the next task sure to wait in the queue, whatever order the pool
+        // takes its tasks in (start order has a check of its own).
+        that(started.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "A task submitted to an idle pool did not start.");
         AtomicBoolean ran = new AtomicBoolean();
         TaskFuture<Void> queued = pool.submit(() -> ran.set(true));
         that(!queued.isDone() && !queued.isRunning(), "A queued task's future says done=%s, running=%s.", queued.isDone(), queued.isRunning());
