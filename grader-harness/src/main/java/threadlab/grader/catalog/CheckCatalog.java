@@ -21,10 +21,12 @@ import org.objectweb.asm.Type;
 import threadlab.grader.api.Category;
 import threadlab.grader.api.Check;
 import threadlab.grader.api.Explorer;
+import threadlab.grader.exercise.Course;
 import threadlab.grader.exercise.Exercise;
+import threadlab.grader.exercise.PackException;
 
 /**
- * Every check of every exercise, read from the suites' class files.
+ * Every check of every exercise of a {@link Course}, read from the suites' class files.
  *
  * <p>The suites are read with ASM rather than loaded: they refer to the exercise classes, which exist
  * only on the class path of the forked JVM that grades a submission.
@@ -33,27 +35,43 @@ public final class CheckCatalog {
 
     private static final String CHECK_DESCRIPTOR = Type.getDescriptor(Check.class);
 
+    private final Course course;
     private final Map<String, CheckDefinition> checks;
 
-    private CheckCatalog(Map<String, CheckDefinition> checks) {
+    private CheckCatalog(Course course, Map<String, CheckDefinition> checks) {
+        this.course = course;
         this.checks = checks;
     }
 
-    /** Reads the suites of all exercises from the grader's own class path. */
-    public static CheckCatalog load() {
+    /** The checks of the grader's own exercises. */
+    public static CheckCatalog builtIn() {
+        return load(Course.builtIn());
+    }
+
+    /**
+     * Reads the suites of all exercises of {@code course}.
+     *
+     * @throws PackException when a pack lacks a suite it names, or a check's id is not its exercise's or is taken
+     */
+    public static CheckCatalog load(Course course) {
         Map<String, CheckDefinition> checks = new LinkedHashMap<>();
-        for (Exercise exercise : Exercise.values()) {
+        for (Exercise exercise : course.exercises()) {
             for (String suite : exercise.suiteClasses()) {
-                for (CheckDefinition check : readSuite(exercise, suite)) {
+                for (CheckDefinition check : readSuite(course, exercise, suite)) {
                     CheckDefinition clash = checks.putIfAbsent(check.id(), check);
                     if (clash != null) {
-                        throw new IllegalStateException("two checks share the id " + check.id() + ": "
+                        throw new PackException("two checks share the id " + check.id() + ": "
                                 + clash.suiteClass() + "." + clash.method() + " and " + suite + "." + check.method());
                     }
                 }
             }
         }
-        return new CheckCatalog(checks);
+        return new CheckCatalog(course, checks);
+    }
+
+    /** The exercises whose checks these are. */
+    public Course course() {
+        return course;
     }
 
     public Collection<CheckDefinition> all() {
@@ -65,14 +83,14 @@ public final class CheckCatalog {
     }
 
     public List<CheckDefinition> of(Exercise exercise) {
-        return checks.values().stream().filter(c -> c.exercise() == exercise).collect(Collectors.toList());
+        return checks.values().stream().filter(c -> c.exercise().equals(exercise)).collect(Collectors.toList());
     }
 
-    private static List<CheckDefinition> readSuite(Exercise exercise, String suiteClass) {
-        String resource = suiteClass.replace('.', '/') + ".class";
-        try (InputStream in = CheckCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+    private static List<CheckDefinition> readSuite(Course course, Exercise exercise, String suiteClass) {
+        try (InputStream in = course.classFile(suiteClass)) {
             if (in == null) {
-                throw new IllegalStateException("the grader lacks the check suite " + suiteClass);
+                throw new PackException("the pack " + exercise.id() + " names the check suite " + suiteClass
+                        + ", which it lacks");
             }
             List<CheckDefinition> found = new ArrayList<>();
             new ClassReader(in).accept(new SuiteVisitor(exercise, suiteClass, found), ClassReader.SKIP_CODE);
@@ -128,7 +146,7 @@ public final class CheckCatalog {
         private CheckDefinition definition(String method, Map<String, Object> values) {
             String id = (String) values.get("id");
             if (!id.startsWith(exercise.id() + ".")) {
-                throw new IllegalStateException("check " + id + " in " + suiteClass + " must start with " + exercise.id() + ".");
+                throw new PackException("check " + id + " in " + suiteClass + " must start with " + exercise.id() + ".");
             }
             return new CheckDefinition(id, exercise, Category.valueOf((String) values.get("category")),
                     ((Number) values.get("points")).doubleValue(), (String) values.get("title"),

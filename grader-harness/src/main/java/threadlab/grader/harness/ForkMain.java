@@ -15,6 +15,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import threadlab.grader.catalog.CheckCatalog;
 import threadlab.grader.catalog.CheckDefinition;
+import threadlab.grader.exercise.Course;
 import threadlab.grader.checks.support.GradingSeed;
 
 /**
@@ -46,7 +47,7 @@ public final class ForkMain {
         System.setProperty(GradingSeed.PROPERTY, args[1]);
         long budgetMillis = Long.parseLong(args[2]);
         List<String> ids = Arrays.asList(args).subList(3, args.length);
-        CheckCatalog catalog = CheckCatalog.load();
+        CheckCatalog catalog = CheckCatalog.load(Course.discover(ClassLoader.getSystemClassLoader())); // packs: on the class path
 
         Map<String, CheckDefinition> byMethod = new HashMap<>();
         List<DiscoverySelector> selectors = new ArrayList<>();

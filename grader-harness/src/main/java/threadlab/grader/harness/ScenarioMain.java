@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.TestReporter;
 import threadlab.grader.catalog.CheckCatalog;
 import threadlab.grader.catalog.CheckDefinition;
+import threadlab.grader.exercise.Course;
 import threadlab.grader.checks.support.GradingSeed;
 import threadlab.grader.checks.support.ModelChecking;
 
@@ -31,7 +32,7 @@ public final class ScenarioMain {
         System.setProperty(GradingSeed.PROPERTY, args[1]);
         long budgetMillis = Long.parseLong(args[2]);
         List<String> ids = Arrays.asList(args).subList(3, args.length);
-        CheckCatalog catalog = CheckCatalog.load();
+        CheckCatalog catalog = CheckCatalog.load(Course.discover(ClassLoader.getSystemClassLoader())); // packs: on the class path
 
         try (ResultChannel log = ResultChannel.appendingTo(events, secret)) {
             CheckRecorder recorder = new CheckRecorder(log, new Watchdog(log, budgetMillis));

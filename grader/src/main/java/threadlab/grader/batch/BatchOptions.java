@@ -24,10 +24,11 @@ import threadlab.grader.sandbox.SandboxMode;
  */
 public record BatchOptions(Path submissions, Path out, Path roster, List<String> exercises, Path rubric, boolean quick,
                            Long seed, String revision, int jobs, int[] shard, boolean regrade, SandboxMode sandbox,
-                           Duration timeLimit) {
+                           Duration timeLimit, List<Path> packs) {
 
     public BatchOptions {
         exercises = List.copyOf(exercises);
+        packs = List.copyOf(packs);
         shard = shard.clone();
     }
 }

@@ -32,9 +32,9 @@ public final class BatchRun {
     private final StudentGrader grader;
     private final BatchProgress progress;
 
-    public BatchRun(BatchOptions options, List<Path> graderClasspath, BatchProgress progress) {
+    /** @param catalog the checks of the course, with the packs of {@link BatchOptions#packs()} */
+    public BatchRun(BatchOptions options, CheckCatalog catalog, List<Path> graderClasspath, BatchProgress progress) {
         this.options = options;
-        CheckCatalog catalog = CheckCatalog.load();
         this.grader = new StudentGrader(graderClasspath, options,
                 options.rubric() == null ? Rubric.defaults(catalog) : Rubric.fromFile(options.rubric(), catalog));
         this.progress = progress;

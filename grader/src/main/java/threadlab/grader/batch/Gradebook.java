@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import threadlab.grader.exercise.Exercise;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The class's grades: every {@code students/<id>/batch.json} of an output folder, as {@code gradebook.csv} (points and
@@ -103,15 +104,11 @@ public final class Gradebook {
         }
     }
 
-    /** The exercises any row has, in course order. */
+    /** The exercises any row has, in course order (each row's reports keep it). */
     List<String> exerciseIds() {
-        List<String> ids = new ArrayList<>();
-        for (Exercise exercise : Exercise.values()) {
-            if (rows.stream().anyMatch(r -> r.exercises().containsKey(exercise.id()))) {
-                ids.add(exercise.id());
-            }
-        }
-        return ids;
+        Set<String> ids = new LinkedHashSet<>();
+        rows.forEach(r -> ids.addAll(r.exercises().keySet()));
+        return List.copyOf(ids);
     }
 
     /** The row of {@code id}, if there is one. */

@@ -103,6 +103,10 @@ final class StudentGrader {
             args.add("--quick");
         }
         options.exercises().forEach(e -> args.addAll(List.of("--exercise", e)));
+        for (Path pack : options.packs()) { // built already: the grading inside needs no compiler for them
+            inputs.add(pack);
+            args.addAll(List.of("--packs", SandboxJob.INPUT + "/" + pack.getFileName()));
+        }
         List<Path> explorationTools = new ArrayList<>(Vmlens.buildPaths());
         explorationTools.addAll(Lincheck.buildPaths());
         return new SandboxJob(GraderLaunch.MAIN_CLASS, args, graderClasspath, options.timeLimit(), RESULT,

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,8 +46,11 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--roster", paramLabel = "CSV", description = "id,name per line: names for the gradebook, and a check that nobody is missing.")
     Path roster;
 
-    @Option(names = "--exercise", paramLabel = "ID", description = "Grade only this exercise (repeatable). Default: all six.")
+    @Option(names = "--exercise", paramLabel = "ID", description = "Grade only this exercise (repeatable). Default: all.")
     List<String> exercises;
+
+    @Mixin
+    CourseOption courseOption;
 
     @Option(names = "--rubric", paramLabel = "FILE", description = "Rubric file (YAML or JSON) for every submission.")
     Path rubric;
@@ -85,23 +89,26 @@ final class BatchCommand implements Callable<Integer> {
         if (roster != null && !Files.isRegularFile(roster)) {
             throw new ThreadLabCli.UsageProblem("no such roster file: " + roster);
         }
+        CheckCatalog catalog = courseOption.catalog();
         if (rubric != null) {
-            Options.rubric(rubric, CheckCatalog.load()); // an invalid rubric is refused before anything runs
+            Options.rubric(rubric, catalog); // an invalid rubric is refused before anything runs
         }
-        List<String> exerciseIds = exercises == null ? List.of() : Options.exercises(exercises).stream().map(e -> e.id()).toList();
+        List<String> exerciseIds = exercises == null ? List.of()
+                : Options.exercises(catalog.course(), exercises).stream().map(e -> e.id()).toList();
         int cpus = Runtime.getRuntime().availableProcessors();
         int jobCount = jobs != null ? jobs : Math.max(1, cpus / 2);
         BatchOptions options;
         try {
             BatchRun.cpuSlices(jobCount, cpus);
             options = new BatchOptions(submissions, out, roster, exerciseIds, rubric, quick, seed, revision, jobCount,
-                    Shards.parse(shard), regrade, sandboxMode(err), Duration.ofMinutes(Math.max(1, timeoutMinutes)));
+                    Shards.parse(shard), regrade, sandboxMode(err), Duration.ofMinutes(Math.max(1, timeoutMinutes)),
+                    courseOption.builtPacks());
         } catch (IllegalArgumentException e) {
             throw new ThreadLabCli.UsageProblem(e.getMessage());
         }
         Gradebook gradebook;
         try {
-            gradebook = new BatchRun(options, GradingEngine.currentClasspath(),
+            gradebook = new BatchRun(options, catalog, GradingEngine.currentClasspath(),
                     new BatchProgress(err, System.console() != null)).run();
         } catch (SandboxException | IllegalArgumentException e) {
             throw new ThreadLabCli.UsageProblem(e.getMessage());

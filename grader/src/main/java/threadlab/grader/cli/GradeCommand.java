@@ -10,13 +10,13 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,8 +55,11 @@ final class GradeCommand implements Callable<Integer> {
                     + "line, in any layout), or 'solutions' for the reference solutions. Default: exercises/.")
     String submission;
 
-    @Option(names = "--exercise", paramLabel = "ID", description = "Grade only this exercise (repeatable). Default: all six.")
+    @Option(names = "--exercise", paramLabel = "ID", description = "Grade only this exercise (repeatable). Default: all.")
     List<String> exercises;
+
+    @Mixin
+    CourseOption courseOption;
 
     @Option(names = "--rubric", paramLabel = "FILE", description = "Rubric file (YAML or JSON) overriding points, dropping or hiding checks.")
     Path rubricFile;
@@ -105,15 +108,16 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Threshold> thresholds = failUnder == null ? List.of() : failUnder.stream().map(Threshold::parse).toList();
+        CheckCatalog catalog = courseOption.catalog();
+        List<Threshold> thresholds = failUnder == null ? List.of()
+                : failUnder.stream().map(t -> Threshold.parse(t, catalog.course())).toList();
         String secret = sealResult ? secretOnStandardInput() : null;
         Path root = projectRoot();
         Path submissionPath = resolveSubmission(root);
         Path outDir = out != null ? out : root.resolve("target").resolve("grade");
-        CheckCatalog catalog = CheckCatalog.load();
         long usedSeed = seed != null ? seed : new SecureRandom().nextInt(1_000_000);
         // Every argument is checked before the first line is printed: a usage error is then the only output.
-        EnumSet<Exercise> chosen = EnumSet.copyOf(Options.exercises(exercises));
+        Set<Exercise> chosen = Set.copyOf(Options.exercises(catalog.course(), exercises));
         Rubric rubric = Options.rubric(rubricFile, catalog);
         SandboxMode sandboxMode = insideContainer ? SandboxMode.CONTAINER : Options.sandbox(sandbox);
         if (!Files.exists(submissionPath)) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,11 +28,14 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--rubric", paramLabel = "FILE", description = "Show the points of this rubric file (YAML or JSON).")
     Path rubricFile;
 
+    @Mixin
+    CourseOption courseOption;
+
     @Override
     public Integer call() {
-        CheckCatalog catalog = CheckCatalog.load();
+        CheckCatalog catalog = courseOption.catalog();
         Rubric rubric = Options.rubric(rubricFile, catalog);
-        for (Exercise exercise : Options.exercises(exercises)) {
+        for (Exercise exercise : Options.exercises(catalog.course(), exercises)) {
             double total = 0;
             StringBuilder lines = new StringBuilder();
             for (CheckDefinition check : catalog.of(exercise)) {

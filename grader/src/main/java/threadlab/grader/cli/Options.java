@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import threadlab.grader.catalog.CheckCatalog;
+import threadlab.grader.exercise.Course;
 import threadlab.grader.exercise.Exercise;
 import threadlab.grader.rubric.Rubric;
 import threadlab.grader.rubric.RubricException;
@@ -17,14 +18,15 @@ final class Options {
     private Options() {
     }
 
-    static List<Exercise> exercises(List<String> ids) {
+    /** The exercises of {@code course} called {@code ids}, or all of them when none is named. */
+    static List<Exercise> exercises(Course course, List<String> ids) {
         if (ids == null || ids.isEmpty()) {
-            return List.of(Exercise.values());
+            return course.exercises();
         }
         List<Exercise> chosen = new ArrayList<>();
         for (String id : ids) {
-            chosen.add(Exercise.byId(id).orElseThrow(() -> new ThreadLabCli.UsageProblem("unknown exercise '" + id
-                    + "'; the exercises are " + Arrays.stream(Exercise.values()).map(Exercise::id).collect(Collectors.joining(", ")))));
+            chosen.add(course.byId(id).orElseThrow(() -> new ThreadLabCli.UsageProblem("unknown exercise '" + id
+                    + "'; the exercises are " + course.ids() + " (a pack's exercise needs --packs)")));
         }
         return chosen;
     }

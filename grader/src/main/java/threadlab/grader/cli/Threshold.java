@@ -2,6 +2,7 @@ package threadlab.grader.cli;
 
 import java.util.Locale;
 import java.util.Optional;
+import threadlab.grader.exercise.Course;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.GradeReport;
 
@@ -12,10 +13,10 @@ import threadlab.grader.report.GradeReport;
 record Threshold(Optional<String> exercise, double percent) {
 
     /** Reads {@code 60} or {@code counterlock=80}; a usage error names what is wrong. */
-    static Threshold parse(String text) {
+    static Threshold parse(String text, Course course) {
         String[] parts = text.strip().split("=", 2);
         Optional<String> exercise = parts.length == 2 ? Optional.of(parts[0].strip()) : Optional.empty();
-        exercise.ifPresent(id -> Options.exercises(java.util.List.of(id))); // an unknown exercise is a usage error
+        exercise.ifPresent(id -> Options.exercises(course, java.util.List.of(id))); // an unknown exercise is a usage error
         String number = parts[parts.length - 1].strip();
         double percent;
         try {

@@ -45,6 +45,11 @@ public final class SourceCompiler {
 
     /** Compiles {@code sources} into {@code outputDir}; errors come back as diagnostics, not exceptions. */
     public Compilation compile(List<Path> sources, Path outputDir) {
+        return compile(sources, outputDir, List.of());
+    }
+
+    /** Compiles {@code sources} against {@code classpath} (empty: javac's default) into {@code outputDir}. */
+    public Compilation compile(List<Path> sources, Path outputDir, List<Path> classpath) {
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
@@ -53,8 +58,12 @@ public final class SourceCompiler {
         DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
         StringWriter otherOutput = new StringWriter();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", RELEASE, "-encoding", "UTF-8", "-proc:none",
-                    "-d", outputDir.toString(), "-implicit:class", "-sourcepath", "");
+            List<String> options = new ArrayList<>(List.of("--release", RELEASE, "-encoding", "UTF-8", "-proc:none",
+                    "-d", outputDir.toString(), "-implicit:class", "-sourcepath", ""));
+            if (!classpath.isEmpty()) {
+                options.addAll(List.of("-classpath", classpath.stream().map(Path::toString)
+                        .collect(Collectors.joining(java.io.File.pathSeparator))));
+            }
             boolean ok = compiler.getTask(otherOutput, files, collector, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
             return new Compilation(ok, outputDir, describe(collector, otherOutput));

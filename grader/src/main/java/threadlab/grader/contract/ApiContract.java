@@ -14,6 +14,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import threadlab.grader.exercise.Course;
+import threadlab.grader.exercise.Exercise;
+import threadlab.grader.exercise.PackException;
 import threadlab.grader.harness.ApiDescription;
 import threadlab.grader.sandbox.ChildProcess;
 import threadlab.grader.sandbox.HarnessLaunch;
@@ -43,6 +46,29 @@ public final class ApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The grader's contract and those of the course's packs.
+     *
+     * @throws PackException when a pack has no contract
+     */
+    public static ApiContract load(Course course) {
+        Set<String> lines = new LinkedHashSet<>(load().lines);
+        for (Exercise exercise : course.exercises()) {
+            if (exercise.builtIn()) {
+                continue;
+            }
+            try (InputStream in = course.contractOf(exercise)) {
+                if (in == null) {
+                    throw new PackException("the pack " + exercise.id() + " has no API contract");
+                }
+                lines.addAll(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).lines);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new ApiContract(lines);
     }
 
     static ApiContract parse(String text) {

@@ -64,7 +64,7 @@ final class CheckRunPhase implements Phase {
                 ? NoiseWeaver.weave(run.classes(), run.exercise().javaPackage(), run.folder("classes-with-noise"))
                 : run.classes();
         Optional<CoverageProbe> probe = recordsCoverage(run) ? coverage : Optional.empty();
-        IsolatedCheckRun checks = new IsolatedCheckRun(harnessClasspath, classes, runDir, run.request().seed(),
+        IsolatedCheckRun checks = new IsolatedCheckRun(harnessClasspath, run.exercise(), classes, runDir, run.request().seed(),
                 probe.map(c -> CheckJvmSetup.agent(c.jvmArgument(run.exercise().javaPackage(), exec)))
                         .orElse(CheckJvmSetup.none()), containment);
         Map<String, CheckOutcome> outcomes = checks.run(run.claimed(), run.request().exerciseBudget()).stream()

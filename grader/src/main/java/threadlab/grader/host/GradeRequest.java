@@ -2,6 +2,7 @@ package threadlab.grader.host;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import threadlab.grader.exercise.Exercise;
@@ -40,6 +41,6 @@ public record GradeRequest(Path submission, String label, Set<Exercise> exercise
 
     /** The exercises to grade, in course order. */
     public List<Exercise> exercisesInOrder() {
-        return List.of(Exercise.values()).stream().filter(exercises::contains).toList();
+        return exercises.stream().sorted(Comparator.comparingInt(Exercise::order).thenComparing(Exercise::id)).toList();
     }
 }

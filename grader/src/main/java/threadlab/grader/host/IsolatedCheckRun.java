@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import threadlab.grader.catalog.CheckDefinition;
 import threadlab.grader.checks.support.ForbiddenApis;
+import threadlab.grader.exercise.Exercise;
 import threadlab.grader.harness.ForkMain;
 import threadlab.grader.harness.ResultChannel;
 import threadlab.grader.sandbox.ChildProcess;
@@ -52,11 +53,13 @@ final class IsolatedCheckRun {
     private int jvmCount;
 
     /** @param containment how to contain each JVM beyond its own process, where this machine allows it */
-    IsolatedCheckRun(List<Path> harnessClasspath, Path classes, Path runDir, long seed, CheckJvmSetup setup,
-            Optional<LocalContainment> containment) {
+    IsolatedCheckRun(List<Path> harnessClasspath, Exercise exercise, Path classes, Path runDir, long seed,
+            CheckJvmSetup setup, Optional<LocalContainment> containment) {
         this.harnessClasspath = containment.map(c -> c.readable(harnessClasspath)).orElse(harnessClasspath);
-        this.extraClasspath = setup.classpath().isEmpty() ? List.of()
-                : containment.map(c -> c.readable(setup.classpath())).orElse(setup.classpath());
+        // An engine's jars, then a pack's suites (the grader's own are in the harness), in front of the student's.
+        List<Path> extra = new ArrayList<>(setup.classpath());
+        exercise.checkClasspath().ifPresent(extra::add);
+        this.extraClasspath = extra.isEmpty() ? List.of() : containment.map(c -> c.readable(extra)).orElse(extra);
         this.classes = classes;
         this.runDir = runDir;
         this.seed = seed;

@@ -10,8 +10,9 @@ import threadlab.grader.exercise.Exercise;
  * could reach the grader or the machine is not: reflection and method handles, class loaders, {@code sun.misc} and
  * {@code jdk.internal}, ending or inspecting the JVM ({@code System.exit}, {@code Runtime.halt}, shutdown hooks,
  * system properties and the environment), native libraries, files, sockets and channels, and
- * {@code threadlab.grader}. Only {@code processmap} may start processes, and only a Java worker from the JVM's own
- * {@code java.home} and class path. The students' guide lists the same rules.
+ * {@code threadlab.grader}. Only an exercise whose pack says so ({@code processmap}) may start processes, and only a
+ * Java worker from the JVM's own {@code java.home} and class path; a pack may deny more JDK types (a barrier exercise
+ * denies {@code CyclicBarrier}). The students' guide lists the same rules.
  */
 public final class Allowlist {
 
@@ -68,12 +69,12 @@ public final class Allowlist {
         return new Allowlist(exercise);
     }
 
-    /** Whether code may start a worker process (only {@code processmap}). */
+    /** Whether code may start a worker process (its pack says so). */
     boolean startsProcesses() {
-        return exercise == Exercise.PROCESSMAP;
+        return exercise.startsProcesses();
     }
 
-    /** The system properties code may read: for a worker's command line, in {@code processmap} only. */
+    /** The system properties code may read: for a worker's command line, where it may start one. */
     boolean readsProperty(String key) {
         return startsProcesses() && ("java.home".equals(key) || "java.class.path".equals(key));
     }
@@ -91,6 +92,9 @@ public final class Allowlist {
         }
         if (type.startsWith("threadlab.")) {
             return "the grader's or another exercise's classes";
+        }
+        if (exercise.deniedTypes().stream().anyMatch(denied -> covers(denied, type))) {
+            return "what this exercise asks you to build yourself";
         }
         if (descriptor != null && (descriptor.contains("Ljava/io/File;") || (descriptor.contains("Ljava/nio/file/")
                 && !type.equals("java.nio.file.Path")))) {
@@ -162,7 +166,7 @@ public final class Allowlist {
             return "files";
         }
         if (type.startsWith("java.lang.Process")) {
-            return "starting processes (only processmap may, for its workers)";
+            return "starting processes (only an exercise about worker processes may)";
         }
         if (type.startsWith("sun.") || type.startsWith("jdk.") || type.startsWith("com.sun.")) {
             return "JDK internals";

@@ -66,8 +66,11 @@ public final class Lincheck {
      */
     public List<String> jvmOptions(Exercise exercise) {
         List<String> options = new ArrayList<>(List.of("--add-modules", "java.instrument,jdk.attach,jdk.unsupported",
-                "--add-opens", HarnessLaunch.MODULE + "/threadlab.grader.checks." + exercise.id() + "=ALL-UNNAMED",
                 "--add-opens", HarnessLaunch.MODULE + "/threadlab.grader.checks.support=ALL-UNNAMED"));
+        if (exercise.builtIn()) { // a pack's scenarios are on the class path, open already
+            options.addAll(List.of("--add-opens",
+                    HarnessLaunch.MODULE + "/threadlab.grader.checks." + exercise.id() + "=ALL-UNNAMED"));
+        }
         if (Runtime.version().feature() >= 21) {
             options.add("-XX:+EnableDynamicAgentLoading");
         }

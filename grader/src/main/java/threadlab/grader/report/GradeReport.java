@@ -2,6 +2,7 @@ package threadlab.grader.report;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import threadlab.grader.exercise.Course;
 import threadlab.grader.exercise.Exercise;
 
 /**
@@ -46,9 +47,12 @@ public record GradeReport(int schemaVersion, String submission, String graderVer
      * Only the choices repeat; how the threads are scheduled differs from run to run.
      */
     public String rerunHint() {
-        String exercisesOption = exercises().size() == Exercise.values().length ? ""
-                : exercises().stream().map(e -> " --exercise " + e.id()).collect(Collectors.joining());
-        return "./grade grade --seed " + seed() + exercisesOption + " makes the same random choices again (inputs, "
+        List<String> builtIn = Course.builtIn().exercises().stream().map(Exercise::id).toList();
+        List<String> graded = exercises().stream().map(ExerciseReport::id).toList();
+        String exercisesOption = graded.equals(builtIn) ? ""
+                : graded.stream().map(id -> " --exercise " + id).collect(Collectors.joining());
+        String packs = builtIn.containsAll(graded) ? "" : " (with the same --packs)";
+        return "./grade grade --seed " + seed() + exercisesOption + packs + " makes the same random choices again (inputs, "
                 + "operation mixes, thread counts, where the scheduling noise pauses); how the threads are scheduled still differs from run to run.";
     }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,10 +39,11 @@ public final class Submission {
     private static final int PACKAGE_SEARCH_BYTES = 64 * 1024;
 
     private final Path location;
-    private final Map<Exercise, List<Path>> sources;
-    private final Map<Exercise, List<String>> leftOut;
+    /** By exercise id: the submission is read before anybody says which exercises a course has. */
+    private final Map<String, List<Path>> sources;
+    private final Map<String, List<String>> leftOut;
 
-    private Submission(Path location, Map<Exercise, List<Path>> sources, Map<Exercise, List<String>> leftOut) {
+    private Submission(Path location, Map<String, List<Path>> sources, Map<String, List<String>> leftOut) {
         this.location = location;
         this.sources = sources;
         this.leftOut = leftOut;
@@ -65,7 +66,7 @@ public final class Submission {
             root = scratch.resolve("unpacked");
             SafeUnzip.extract(path, root);
         }
-        Submission collected = new Submission(path, new EnumMap<>(Exercise.class), new EnumMap<>(Exercise.class));
+        Submission collected = new Submission(path, new HashMap<>(), new HashMap<>());
         collected.collect(root);
         return collected;
     }
@@ -77,12 +78,12 @@ public final class Submission {
 
     /** The source files of {@code exercise}; empty when the submission does not have it. */
     public List<Path> sourcesOf(Exercise exercise) {
-        return sources.getOrDefault(exercise, List.of());
+        return sources.getOrDefault(exercise.id(), List.of());
     }
 
     /** The files of {@code exercise}'s package that are not graded, each with why, e.g. "CounterLockTest.java (a test)". */
     public List<String> leftOut(Exercise exercise) {
-        return leftOut.getOrDefault(exercise, List.of());
+        return leftOut.getOrDefault(exercise.id(), List.of());
     }
 
     private void collect(Path root) {
@@ -114,18 +115,18 @@ public final class Submission {
     private void sort(Path root, Path file, long size) throws IOException {
         String text = head(file);
         Matcher m = PACKAGE.matcher(text);
-        java.util.Optional<Exercise> exercise = m.find() ? Exercise.byId(m.group(1)) : java.util.Optional.empty();
-        if (exercise.isEmpty()) {
+        if (!m.find()) {
             return;
         }
+        String exercise = m.group(1);
         String name = file.getFileName().toString();
         String why = size > MAX_SOURCE_BYTES ? "over 1 MB"
                 : isInTestFolder(root, file) || TEST_NAME.matcher(name).matches()
                         || TEST_LIBRARY_IMPORT.matcher(text).find() ? "a test" : null;
         if (why == null) {
-            sources.computeIfAbsent(exercise.get(), k -> new ArrayList<>()).add(file);
+            sources.computeIfAbsent(exercise, k -> new ArrayList<>()).add(file);
         } else {
-            leftOut.computeIfAbsent(exercise.get(), k -> new ArrayList<>()).add(name + " (" + why + ")");
+            leftOut.computeIfAbsent(exercise, k -> new ArrayList<>()).add(name + " (" + why + ")");
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import threadlab.grader.BuiltIn;
 import threadlab.grader.Docker;
 import threadlab.grader.Grading;
 import threadlab.grader.Submissions;
@@ -32,7 +33,7 @@ import threadlab.grader.sandbox.Sandboxes;
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class BatchTest {
 
-    private static final Exercise EXERCISE = Exercise.COUNTERLOCK;
+    private static final Exercise EXERCISE = BuiltIn.COUNTERLOCK;
     private final String escapeMarker = "/tmp/threadlab-escaped-" + UUID.randomUUID();
     private Path work;
     private Path submissions;

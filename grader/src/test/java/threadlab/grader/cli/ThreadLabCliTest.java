@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.BuiltIn;
 import threadlab.grader.Grading;
 import threadlab.grader.ProjectLayout;
 import threadlab.grader.api.Category;
@@ -189,7 +190,7 @@ class ThreadLabCliTest {
         void grade() throws Exception {
             out = Files.createTempDirectory("threadlab-cli-benchmark");
             Path rubric = out.resolve("performance-only.yaml");
-            Files.writeString(rubric, "checks:\n" + Grading.CATALOG.of(Exercise.PROCESSMAP).stream()
+            Files.writeString(rubric, "checks:\n" + Grading.CATALOG.of(BuiltIn.PROCESSMAP).stream()
                     .filter(c -> c.category() != Category.PERFORMANCE)
                     .map(c -> "  " + c.id() + ": { drop: true }\n").collect(Collectors.joining()));
             run = run("grade", "--submission", ProjectLayout.root().resolve("solutions").toString(), "--exercise", "processmap",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import threadlab.grader.exercise.Course;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.GradeReport;
 
@@ -16,22 +17,22 @@ class ThresholdTest {
 
     @Test
     void aPlainPercentageIsOfTheWholeScore() {
-        assertThat(Threshold.parse("50").shortfall(REPORT)).isEmpty();
-        assertThat(Threshold.parse("60").shortfall(REPORT)).hasValue("Score 50.0% is below --fail-under 60.0%.");
+        assertThat(Threshold.parse("50", Course.builtIn()).shortfall(REPORT)).isEmpty();
+        assertThat(Threshold.parse("60", Course.builtIn()).shortfall(REPORT)).hasValue("Score 50.0% is below --fail-under 60.0%.");
     }
 
     @Test
     void anExercisesPercentageIsOfThatExerciseOnly() {
-        assertThat(Threshold.parse("counterlock=100").shortfall(REPORT)).isEmpty();
-        assertThat(Threshold.parse("threadsafeset=1").shortfall(REPORT))
+        assertThat(Threshold.parse("counterlock=100", Course.builtIn()).shortfall(REPORT)).isEmpty();
+        assertThat(Threshold.parse("threadsafeset=1", Course.builtIn()).shortfall(REPORT))
                 .hasValue("threadsafeset scored 0.0%, below --fail-under threadsafeset=1.0%.");
-        assertThat(Threshold.parse("philosophers=100").shortfall(REPORT)).as("not graded in this run").isEmpty();
+        assertThat(Threshold.parse("philosophers=100", Course.builtIn()).shortfall(REPORT)).as("not graded in this run").isEmpty();
     }
 
     @Test
     void aWrongRequirementIsAUsageError() {
         for (String wrong : List.of("150", "-1", "lots", "bankers=50", "counterlock=")) {
-            assertThatThrownBy(() -> Threshold.parse(wrong)).as(wrong).isInstanceOf(ThreadLabCli.UsageProblem.class);
+            assertThatThrownBy(() -> Threshold.parse(wrong, Course.builtIn())).as(wrong).isInstanceOf(ThreadLabCli.UsageProblem.class);
         }
     }
 

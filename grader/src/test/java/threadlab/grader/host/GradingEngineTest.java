@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.BuiltIn;
 import threadlab.grader.Grading;
 import threadlab.grader.ProjectLayout;
 import threadlab.grader.Submissions;
@@ -35,7 +36,7 @@ class GradingEngineTest {
 
     @Test
     void givesTheReferenceSolutionsFullMarksWithCoverageAndInterleavings() { // benchmarks: PerformanceStabilityTest
-        GradeReport report = Grading.gradeAllButBenchmarks(ProjectLayout.root().resolve("solutions"), EnumSet.allOf(Exercise.class));
+        GradeReport report = Grading.gradeAllButBenchmarks(ProjectLayout.root().resolve("solutions"), Set.copyOf(BuiltIn.ALL));
 
         assertThat(report.exercises()).hasSize(6).allSatisfy(e -> {
             assertThat(e.status()).isEqualTo(ExerciseReport.GRADED);
@@ -55,7 +56,7 @@ class GradingEngineTest {
 
     @Test
     void givesTheStubsZeroSayingNotImplemented() {
-        GradeReport report = Grading.grade(ProjectLayout.root().resolve("exercises"), EnumSet.allOf(Exercise.class), false);
+        GradeReport report = Grading.grade(ProjectLayout.root().resolve("exercises"), Set.copyOf(BuiltIn.ALL), false);
 
         assertThat(report.score()).isZero();
         assertThat(report.exercises()).allSatisfy(e -> assertThat(e.checks()).allSatisfy(c ->
@@ -66,11 +67,11 @@ class GradingEngineTest {
 
     @Test
     void gradesTheOtherExercisesWhenOneDoesNotCompile() throws Exception {
-        Submissions.withSolution(work, Exercise.THREADSAFESET);
-        Submissions.withFile(work, Exercise.COUNTERLOCK, "CounterLock.java",
+        Submissions.withSolution(work, BuiltIn.THREADSAFESET);
+        Submissions.withFile(work, BuiltIn.COUNTERLOCK, "CounterLock.java",
                 "package threadlab.counterlock;\npublic final class CounterLock {\n    public void lock() { int x = }\n}\n");
 
-        GradeReport report = Grading.grade(work, EnumSet.of(Exercise.COUNTERLOCK, Exercise.THREADSAFESET, Exercise.PHILOSOPHERS), false);
+        GradeReport report = Grading.grade(work, Set.of(BuiltIn.COUNTERLOCK, BuiltIn.THREADSAFESET, BuiltIn.PHILOSOPHERS), false);
 
         ExerciseReport counterlock = report.exercises().get(0);
         assertThat(counterlock.status()).isEqualTo(ExerciseReport.COMPILE_ERROR);
@@ -84,11 +85,11 @@ class GradingEngineTest {
 
     @Test
     void reportsTheApiDriftOfASubmission() throws Exception {
-        Submissions.withSolution(work, Exercise.PHILOSOPHERS);
+        Submissions.withSolution(work, BuiltIn.PHILOSOPHERS);
         Path table = work.resolve("threadlab/philosophers/DiningTable.java");
         Files.writeString(table, Files.readString(table).replace("public int seats()", "public int numberOfSeats()"));
 
-        ExerciseReport report = Grading.grade(work, Set.of(Exercise.PHILOSOPHERS), false).exercises().get(0);
+        ExerciseReport report = Grading.grade(work, Set.of(BuiltIn.PHILOSOPHERS), false).exercises().get(0);
 
         assertThat(report.apiDrift()).anySatisfy(d -> assertThat(d).startsWith("missing:").contains("seats()"));
         assertThat(report.checks()).anySatisfy(c -> assertThat(c.message()).contains("do not match the exercise's API"));
@@ -96,10 +97,10 @@ class GradingEngineTest {
 
     @Test
     void gradesAZipWhateverTheFolderLayoutInside() throws Exception {
-        Path sources = Submissions.withSolution(work.resolve("sources"), Exercise.PHILOSOPHERS);
+        Path sources = Submissions.withSolution(work.resolve("sources"), BuiltIn.PHILOSOPHERS);
         Path zip = Submissions.zip(sources, work.resolve("student.zip"), "my-project/src/main/java/");
 
-        ExerciseReport report = Grading.grade(zip, Set.of(Exercise.PHILOSOPHERS), false).exercises().get(0);
+        ExerciseReport report = Grading.grade(zip, Set.of(BuiltIn.PHILOSOPHERS), false).exercises().get(0);
 
         assertThat(report.status()).isEqualTo(ExerciseReport.GRADED);
         assertThat(report.score()).isEqualTo(report.maxScore());
@@ -107,7 +108,7 @@ class GradingEngineTest {
 
     @Test
     void aStudentsOwnJUnitTestsBesideTheSourcesAndInATestFolderDoNotBreakTheGrading() throws Exception {
-        Path sources = Submissions.withSolution(work.resolve("src/main/java"), Exercise.COUNTERLOCK);
+        Path sources = Submissions.withSolution(work.resolve("src/main/java"), BuiltIn.COUNTERLOCK);
         String test = """
                 package threadlab.counterlock;
 
@@ -129,7 +130,7 @@ class GradingEngineTest {
         Files.writeString(testFolder.resolve("MoreLockTest.java"), test.replace("CounterLockTest", "MoreLockTest"));
         Path zip = Submissions.zip(work.resolve("src"), work.resolve("src.zip"), ""); // main/java/... beside test/java/...
 
-        ExerciseReport report = Grading.grade(zip, Set.of(Exercise.COUNTERLOCK), false).exercises().get(0);
+        ExerciseReport report = Grading.grade(zip, Set.of(BuiltIn.COUNTERLOCK), false).exercises().get(0);
 
         assertThat(report.status()).as("%s", report.compilerMessages()).isEqualTo(ExerciseReport.GRADED);
         assertThat(report.score()).isEqualTo(report.maxScore());
@@ -140,12 +141,12 @@ class GradingEngineTest {
     @Test
     void refusesUnsafeOrCorruptArchivesWithAClearReason() throws Exception {
         Path slip = Submissions.zipWithEntry(work.resolve("slip.zip"), "../../evil/Escape.java", "package threadlab.counterlock;");
-        assertThatThrownBy(() -> Grading.grade(slip, Set.of(Exercise.COUNTERLOCK), false))
+        assertThatThrownBy(() -> Grading.grade(slip, Set.of(BuiltIn.COUNTERLOCK), false))
                 .isInstanceOf(SubmissionException.class).hasMessageContaining("zip-slip");
         assertThat(work.getParent().resolve("evil")).doesNotExist();
 
         Path corrupt = Files.write(work.resolve("corrupt.zip"), new byte[] {1, 2, 3, 4, 5});
-        assertThatThrownBy(() -> Grading.grade(corrupt, Set.of(Exercise.COUNTERLOCK), false))
+        assertThatThrownBy(() -> Grading.grade(corrupt, Set.of(BuiltIn.COUNTERLOCK), false))
                 .isInstanceOf(SubmissionException.class).hasMessageContaining("not a readable zip");
     }
 
@@ -154,7 +155,7 @@ class GradingEngineTest {
         Optional<PidsLimit> probe = PidsLimit.create(10);
         probe.ifPresent(PidsLimit::close);
         assumeTrue(probe.isPresent(), "this machine does not let the grader create a pids cgroup: a flood cannot be contained");
-        Submissions.withSolution(work, Exercise.COUNTERLOCK);
+        Submissions.withSolution(work, BuiltIn.COUNTERLOCK);
         Path counter = work.resolve("threadlab/counterlock/SharedCounter.java");
         Files.writeString(counter, Files.readString(counter).replace("    public void increment() {\n", """
                     public void increment() {
@@ -168,7 +169,7 @@ class GradingEngineTest {
                     public void incrementForReal() {
                 """));
 
-        ExerciseReport report = Grading.grade(work, Set.of(Exercise.COUNTERLOCK), false).exercises().get(0);
+        ExerciseReport report = Grading.grade(work, Set.of(BuiltIn.COUNTERLOCK), false).exercises().get(0);
 
         assertThat(Grading.checks(report.checks()).get("counterlock.no-lost-update").message())
                 .contains("started threads or processes without bound");
@@ -177,7 +178,7 @@ class GradingEngineTest {
 
     @Test
     void boundsASubmissionThatHangsEverywhere() throws Exception {
-        Submissions.withFile(work, Exercise.COUNTERLOCK, "CounterLock.java", """
+        Submissions.withFile(work, BuiltIn.COUNTERLOCK, "CounterLock.java", """
                 package threadlab.counterlock;
                 public final class CounterLock {
                     private volatile boolean never;
@@ -190,7 +191,7 @@ class GradingEngineTest {
                     public boolean isHeldByCurrentThread() { while (!never) { } return true; }
                 }
                 """);
-        Submissions.withFile(work, Exercise.COUNTERLOCK, "SharedCounter.java", """
+        Submissions.withFile(work, BuiltIn.COUNTERLOCK, "SharedCounter.java", """
                 package threadlab.counterlock;
                 public final class SharedCounter {
                     private final CounterLock lock = new CounterLock();
@@ -200,7 +201,7 @@ class GradingEngineTest {
                 }
                 """);
         Duration budget = Duration.ofSeconds(20);
-        GradeRequest request = new GradeRequest(work, "hangs", Set.of(Exercise.COUNTERLOCK), Grading.SEED, true,
+        GradeRequest request = new GradeRequest(work, "hangs", Set.of(BuiltIn.COUNTERLOCK), Grading.SEED, true,
                 Rubric.defaults(Grading.CATALOG), Files.createDirectories(work.resolve("out")), budget, work.resolve("out"), SandboxMode.LOCAL);
         long start = System.nanoTime();
 

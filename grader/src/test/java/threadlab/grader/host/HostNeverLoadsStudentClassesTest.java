@@ -18,6 +18,7 @@ import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.BuiltIn;
 import threadlab.grader.Grading;
 import threadlab.grader.ProjectLayout;
 import threadlab.grader.exercise.Exercise;
@@ -60,7 +61,7 @@ class HostNeverLoadsStudentClassesTest {
     private GradeReport grade() throws IOException {
         Path out = Files.createDirectories(work.resolve("grading"));
         return new GradingEngine(GradingEngine.currentClasspath(), Grading.CATALOG, Progress.SILENT)
-                .grade(new GradeRequest(ProjectLayout.solutionSources(), "solutions", Set.of(Exercise.COUNTERLOCK),
+                .grade(new GradeRequest(ProjectLayout.solutionSources(), "solutions", Set.of(BuiltIn.COUNTERLOCK),
                         Grading.SEED, true, Rubric.defaults(Grading.CATALOG), out, Duration.ofSeconds(75),
                         out.resolve("artifacts"), SandboxMode.LOCAL));
     }
@@ -75,7 +76,7 @@ class HostNeverLoadsStudentClassesTest {
             recording.stop();
             recording.dump(dump);
         }
-        Set<String> exercisePackages = Set.of(Exercise.values()).stream().map(e -> e.javaPackage() + ".")
+        Set<String> exercisePackages = BuiltIn.ALL.stream().map(e -> e.javaPackage() + ".")
                 .collect(Collectors.toSet());
         return RecordingFile.readAllEvents(dump).stream()
                 .map(e -> e.<RecordedClass>getValue(e.hasField("loadedClass") ? "loadedClass" : "definedClass"))

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.BuiltIn;
 import threadlab.grader.Docker;
 import threadlab.grader.Grading;
 import threadlab.grader.ProjectLayout;
@@ -98,7 +99,7 @@ class RedTeamTest {
         Rubric lincheckOnly = Rubric.defaults(Grading.CATALOG).only(id -> Grading.CATALOG.byId(id)
                 .filter(c -> c.category() == Category.INTERLEAVINGS && c.explorer() == Explorer.LINCHECK).isPresent());
 
-        GradeReport unchecked = grade(attack("ReflectsIntoTheHarness", "", 0), Exercise.COUNTERLOCK, false, lincheckOnly);
+        GradeReport unchecked = grade(attack("ReflectsIntoTheHarness", "", 0), BuiltIn.COUNTERLOCK, false, lincheckOnly);
 
         String output = unchecked.exercises().get(0).output();
         assertThat(output).as("the attack ran in the exploration JVM").contains("While the interleavings were explored")
@@ -139,12 +140,12 @@ class RedTeamTest {
             listener.setSoTimeout(200);
             Path submission = attack("WritesOutsideAndConnects", marker.toString(), listener.getLocalPort());
 
-            assertRejected(grade(submission, Exercise.COUNTERLOCK, true, Rubric.defaults(Grading.CATALOG)),
+            assertRejected(grade(submission, BuiltIn.COUNTERLOCK, true, Rubric.defaults(Grading.CATALOG)),
                     "java.nio.file.Files.writeString", "java.net.Socket");
             assertThat(marker).doesNotExist();
             assertThat(accepted(listener)).isFalse();
 
-            GradeReport unchecked = grade(submission, Exercise.COUNTERLOCK, false, Rubric.defaults(Grading.CATALOG));
+            GradeReport unchecked = grade(submission, BuiltIn.COUNTERLOCK, false, Rubric.defaults(Grading.CATALOG));
 
             if (CONTAINED) {
                 // As root the check JVM runs as nobody without a network: the next defence holds.
@@ -164,9 +165,9 @@ class RedTeamTest {
         Rubric performanceOnly = Rubric.defaults(Grading.CATALOG)
                 .only(id -> Grading.CATALOG.byId(id).orElseThrow().category() == Category.PERFORMANCE);
         Path submission = attack("ForgesTheBenchmark", "", 0);
-        assertRejected(grade(submission, Exercise.THREADSAFESET, true, performanceOnly), "java.lang.Runtime.halt");
+        assertRejected(grade(submission, BuiltIn.THREADSAFESET, true, performanceOnly), "java.lang.Runtime.halt");
 
-        GradeReport unchecked = grade(submission, Exercise.THREADSAFESET, false, performanceOnly);
+        GradeReport unchecked = grade(submission, BuiltIn.THREADSAFESET, false, performanceOnly);
 
         ExerciseReport set = unchecked.exercises().get(0);
         assertThat(set.benchmark().problems()).anySatisfy(p -> assertThat(p).contains("not sealed"));
@@ -179,7 +180,7 @@ class RedTeamTest {
         String marker = Long.toString(500 + ThreadLocalRandom.current().nextInt(400)) + ".25";
         Path submission = attack("LeavesAProcessBehind", marker, 0);
 
-        GradeReport report = grade(submission, Exercise.PROCESSMAP, false, Rubric.defaults(Grading.CATALOG));
+        GradeReport report = grade(submission, BuiltIn.PROCESSMAP, false, Rubric.defaults(Grading.CATALOG));
 
         assertThat(report.exercises().get(0).output()).as("the attack ran").contains("ATTACK left a process behind");
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
@@ -229,7 +230,7 @@ class RedTeamTest {
     }
 
     private GradeReport grade(String attack, boolean allowlist) throws IOException {
-        return grade(attack(attack, "", 0), Exercise.COUNTERLOCK, allowlist, Rubric.defaults(Grading.CATALOG));
+        return grade(attack(attack, "", 0), BuiltIn.COUNTERLOCK, allowlist, Rubric.defaults(Grading.CATALOG));
     }
 
     /** A quick grading (tests only) unless the rubric asks for slow checks, in a fresh work folder. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import threadlab.grader.BuiltIn;
 import threadlab.grader.exercise.Exercise;
 
 /** What the JVMs that explore with Lincheck are given, and what stays closed to the student's code in them. */
@@ -17,7 +18,7 @@ class LincheckTest {
 
     @Test
     void onlyTheExercisesScenariosAndTheirSupportAreOpenedNeverTheResultsChannel() {
-        List<String> options = Lincheck.fromBuild().orElseThrow().jvmOptions(Exercise.BOUNDEDBUFFER);
+        List<String> options = Lincheck.fromBuild().orElseThrow().jvmOptions(BuiltIn.BOUNDEDBUFFER);
 
         List<String> opened = openedPackages(options);
         assertThat(opened).containsExactlyInAnyOrder("threadlab.grader.harness/threadlab.grader.checks.boundedbuffer",

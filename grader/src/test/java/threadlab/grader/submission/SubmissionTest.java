@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.BuiltIn;
 import threadlab.grader.exercise.Exercise;
 
 /** Which files of a submission are graded: the exercise's sources, never the student's own tests. */
@@ -49,13 +50,13 @@ class SubmissionTest {
         Submission submission = Submission.open(root, root.resolve("scratch"));
 
         assertThat(sources()).containsExactly("CounterLock.java", "Helper.java");
-        assertThat(submission.leftOut(Exercise.COUNTERLOCK)).containsExactly("Checker.java (a test)", "Huge.java (over 1 MB)",
+        assertThat(submission.leftOut(BuiltIn.COUNTERLOCK)).containsExactly("Checker.java (a test)", "Huge.java (over 1 MB)",
                 "LockTests.java (a test)", "Scenario.java (a test)");
-        assertThat(submission.leftOut(Exercise.PHILOSOPHERS)).isEmpty();
+        assertThat(submission.leftOut(BuiltIn.PHILOSOPHERS)).isEmpty();
     }
 
     private java.util.List<String> sources() {
-        return Submission.open(root, root.resolve("scratch")).sourcesOf(Exercise.COUNTERLOCK).stream()
+        return Submission.open(root, root.resolve("scratch")).sourcesOf(BuiltIn.COUNTERLOCK).stream()
                 .map(p -> p.getFileName().toString()).sorted().toList();
     }
 
