@@ -231,7 +231,7 @@ final class GradeCommand implements Callable<Integer> {
         return given.toAbsolutePath().normalize();
     }
 
-    private static Path projectRoot() {
+    static Path projectRoot() {
         String root = System.getenv(ROOT_VARIABLE);
         return Path.of(root != null ? root : ".").toAbsolutePath().normalize();
     }

@@ -14,7 +14,7 @@ import threadlab.grader.host.GraderLaunch;
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = ThreadLabCli.Version.class,
         description = "Grades ThreadLab concurrency exercises and explains every lost point.",
-        subcommands = {GradeCommand.class, ListCommand.class, BatchCommand.class, MergeCommand.class,
+        subcommands = {GradeCommand.class, ListCommand.class, BatchCommand.class, MergeCommand.class, PackCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:graded", "1:graded, but the score is below --fail-under",

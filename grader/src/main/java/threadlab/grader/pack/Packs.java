@@ -67,7 +67,8 @@ public final class Packs {
         }
     }
 
-    static void delete(Path folder) {
+    /** Deletes {@code folder} and what it holds, as far as it can. */
+    public static void delete(Path folder) {
         try (Stream<Path> all = Files.walk(folder)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -130,7 +130,7 @@ public final class TextReport implements ReportFormat.ReportWriter {
         if (ExerciseReport.NOT_STARTED.equals(exercise.status())) {
             out.append('\n').append(style.bold("== " + exercise.id() + ": not started, "
                     + Points.of(exercise.score(), exercise.maxScore()))).append(" — every check ran into 'Not implemented"
-                    + " yet'; its guide in exercises/guides/ says where to begin\n");
+                    + " yet'; its guide (exercises/guides/, or a pack's README.md) says where to begin\n");
             return;
         }
         if (ExerciseReport.MISSING.equals(exercise.status())) {

@@ -2,7 +2,9 @@ package threadlab.grader.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +15,7 @@ import threadlab.grader.ProjectLayout;
 import threadlab.grader.compile.Compilation;
 import threadlab.grader.compile.SourceCompiler;
 import threadlab.grader.exercise.Exercise;
+import threadlab.grader.exercise.PackDescriptor;
 
 /** The allowlist lets through what exercises need and javac emits, and names each use of what it denies. */
 class BytecodeScanTest {
@@ -101,6 +104,32 @@ class BytecodeScanTest {
         assertThat(BytecodeScan.violations(processmap, BuiltIn.PROCESSMAP)).isEmpty();
         assertThat(BytecodeScan.violations(counterlock, BuiltIn.COUNTERLOCK)).extracting(Violation::api)
                 .contains("java.lang.ProcessBuilder.<init>", "java.lang.System.getProperty");
+    }
+
+    @Test
+    void aPackDeniesTheJdkTypesItsDescriptorNamesAndOnlyThose() throws IOException {
+        Exercise barrier = PackDescriptor.read(new ByteArrayInputStream("""
+                id = barrier
+                title = A barrier
+                order = 70
+                suites = threadlab.grader.packs.barrier.BarrierChecks
+                denies = java.util.concurrent.CyclicBarrier, java.util.concurrent.locks.
+                """.getBytes(StandardCharsets.UTF_8)), "pack.properties", work);
+        Path classes = compileOne("barrier", "Barrier.java", """
+                package threadlab.barrier;
+                public final class Barrier {
+                    private final java.util.concurrent.CyclicBarrier inside = new java.util.concurrent.CyclicBarrier(2);
+                    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+                    private final java.util.concurrent.Semaphore allowed = new java.util.concurrent.Semaphore(1);
+                }
+                """);
+
+        List<String> found = BytecodeScan.violations(classes, barrier).stream().map(Violation::toString).toList();
+        assertThat(found).anyMatch(v -> v.contains("java.util.concurrent.CyclicBarrier") && v.contains("build yourself"))
+                .anyMatch(v -> v.contains("java.util.concurrent.locks.ReentrantLock"))
+                .noneMatch(v -> v.contains("Semaphore"));
+        assertThat(BytecodeScan.violations(classes, BuiltIn.COUNTERLOCK)).as("only the pack denies them")
+                .noneMatch(v -> v.api().contains("CyclicBarrier"));
     }
 
     private Path compileOne(String exercise, String file, String source) throws IOException {

@@ -1,0 +1,67 @@
+package threadlab.grader.pack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.ProjectLayout;
+
+/** A pack's self-test passes for a good pack, and names what is wrong with a bad one. */
+@DisplayName("Exercise packs verify themselves")
+class PackVerificationTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theBarrierPackPassesItsSelfTest() {
+        Path barrier = ProjectLayout.root().resolve("packs/barrier");
+        List<String> log = new ArrayList<>();
+
+        List<String> problems = new PackVerification(PackFolder.open(barrier), work, log::add).run(2);
+
+        assertThat(problems).as(String.join("\n", log)).isEmpty();
+        assertThat(log).contains("solution, grading 1: 20/20 points", "solution, grading 2: 20/20 points",
+                "stub: not-started, 0/17 points");
+        assertThat(log).filteredOn(l -> l.startsWith("fixture ")).hasSize(10);
+    }
+
+    @Test
+    void aPackFromTheTemplatePassesItsSelfTestAsItIs() {
+        Path pack = work.resolve("gate");
+        PackTemplate.write("gate", pack);
+        List<String> log = new ArrayList<>();
+
+        List<String> problems = new PackVerification(PackFolder.open(pack), work.resolve("verify"), log::add).run(1);
+
+        assertThat(problems).as(String.join("\n", log)).isEmpty();
+        assertThat(log).contains("fixture ForgetsToNotifyGate: 5/11 points, loses [gate.releases-all, gate.interleaved-open]");
+    }
+
+    @Test
+    void aFixtureThatKeepsItsCheckOrLosesAnotherAndAnUnaimedCheckAreEachNamed() throws IOException {
+        Path pack = work.resolve("gate");
+        PackTemplate.write("gate", pack);
+        deleteRecursively(pack.resolve("fixtures/SpinningGate"));
+        Path latch = pack.resolve("fixtures/LatchGate/fixture.txt");
+        Files.writeString(latch, Files.readString(latch).replace("loses: gate.policy", "loses: gate.timed-await"));
+
+        List<String> problems = new PackVerification(PackFolder.open(pack), work.resolve("verify"), line -> { }).run(1);
+
+        assertThat(problems).anyMatch(p -> p.startsWith("fixture LatchGate") && p.contains("kept [gate.timed-await]"))
+                .anyMatch(p -> p.startsWith("fixture LatchGate lost checks not aimed at its bug")
+                        && p.contains("gate.policy"))
+                .anyMatch(p -> p.startsWith("no fixture loses [gate.policy, gate.waiters-block]"));
+    }
+
+    private static void deleteRecursively(Path folder) {
+        Packs.delete(folder);
+        assertThat(folder).doesNotExist();
+    }
+}
