@@ -1,6 +1,7 @@
 package threadlab.grader.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.Grading;
 import threadlab.grader.ProjectLayout;
 
 /** A pack's self-test passes for a good pack, and names what is wrong with a bad one. */
@@ -19,21 +21,25 @@ class PackVerificationTest {
     @TempDir
     Path work;
 
+    /** Where CI leaves the explorations out (its JDK 25 pass), the solution is graded once and the template not at all. */
+    private static final int SOLUTION_RUNS = Grading.EXPLORE_INTERLEAVINGS ? 2 : 1;
+
     @Test
     void theBarrierPackPassesItsSelfTest() {
         Path barrier = ProjectLayout.root().resolve("packs/barrier");
         List<String> log = new ArrayList<>();
 
-        List<String> problems = new PackVerification(PackFolder.open(barrier), work, log::add).run(2);
+        List<String> problems = new PackVerification(PackFolder.open(barrier), work, log::add).run(SOLUTION_RUNS);
 
         assertThat(problems).as(String.join("\n", log)).isEmpty();
-        assertThat(log).contains("solution, grading 1: 20/20 points", "solution, grading 2: 20/20 points",
-                "stub: not-started, 0/17 points");
+        assertThat(log).contains("solution, grading 1: 20/20 points", "stub: not-started, 0/17 points")
+                .filteredOn(l -> l.startsWith("solution, grading ")).hasSize(SOLUTION_RUNS).allMatch(l -> l.endsWith("20/20 points"));
         assertThat(log).filteredOn(l -> l.startsWith("fixture ")).hasSize(10);
     }
 
     @Test
     void aPackFromTheTemplatePassesItsSelfTestAsItIs() {
+        assumeTrue(Grading.EXPLORE_INTERLEAVINGS, "-Dthreadlab.interleavings=false: the template's self-test runs on JDK 17");
         Path pack = work.resolve("gate");
         PackTemplate.write("gate", pack);
         List<String> log = new ArrayList<>();
@@ -46,6 +52,7 @@ class PackVerificationTest {
 
     @Test
     void aFixtureThatKeepsItsCheckOrLosesAnotherAndAnUnaimedCheckAreEachNamed() throws IOException {
+        assumeTrue(Grading.EXPLORE_INTERLEAVINGS, "-Dthreadlab.interleavings=false: the template's self-test runs on JDK 17");
         Path pack = work.resolve("gate");
         PackTemplate.write("gate", pack);
         deleteRecursively(pack.resolve("fixtures/SpinningGate"));
