@@ -146,7 +146,8 @@ public final class CheckCatalog {
         private CheckDefinition definition(String method, Map<String, Object> values) {
             String id = (String) values.get("id");
             if (!id.startsWith(exercise.id() + ".")) {
-                throw new PackException("check " + id + " in " + suiteClass + " must start with " + exercise.id() + ".");
+                throw new PackException("check " + id + " in " + suiteClass + " must start with " + exercise.id()
+                        + ".");
             }
             return new CheckDefinition(id, exercise, Category.valueOf((String) values.get("category")),
                     ((Number) values.get("points")).doubleValue(), (String) values.get("title"),

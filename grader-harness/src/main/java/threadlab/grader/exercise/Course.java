@@ -134,7 +134,8 @@ public final class Course {
     }
 
     private static List<String> lines(URL index) throws IOException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(index.openStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(index.openStream(), StandardCharsets.UTF_8))) {
             return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         }
     }

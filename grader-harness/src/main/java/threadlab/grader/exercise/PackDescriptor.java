@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads a pack's descriptor, {@code pack.properties}:
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class PackDescriptor {
 
-    /** The file name of a pack's descriptor, in a pack folder and (under {@link Course#DESCRIPTORS}) on a class path. */
+    /** A pack's descriptor file, in a pack folder (and, as {@code ID.properties}, in a built pack). */
     public static final String FILE = "pack.properties";
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]{1,30}");
@@ -54,8 +55,8 @@ public final class PackDescriptor {
         }
         for (String key : properties.stringPropertyNames()) {
             if (!KEYS.contains(key)) {
-                throw new PackException(source + ": unknown key '" + key + "' (known: " + String.join(", ", KEYS.stream()
-                        .sorted().toList()) + ")");
+                throw new PackException(source + ": unknown key '" + key + "' (known: "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
         }
         String id = required(properties, "id", source);
@@ -83,7 +84,8 @@ public final class PackDescriptor {
         List<String> denies = list(properties.getProperty("denies", ""));
         for (String denied : denies) {
             if (!DENIED.matcher(denied).matches()) {
-                throw new PackException(source + ": 'denies' lists '" + denied + "', which is not a JDK type or package");
+                throw new PackException(source + ": 'denies' lists '" + denied
+                        + "', which is not a JDK type or package");
             }
         }
         return new Exercise(id, required(properties, "title", source), order(properties, source), suites,
@@ -121,6 +123,6 @@ public final class PackDescriptor {
     }
 
     private static List<String> concat(List<String> list, String one) {
-        return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(one)).toList();
+        return Stream.concat(list.stream(), Stream.of(one)).toList();
     }
 }

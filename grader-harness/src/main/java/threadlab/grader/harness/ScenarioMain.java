@@ -32,7 +32,8 @@ public final class ScenarioMain {
         System.setProperty(GradingSeed.PROPERTY, args[1]);
         long budgetMillis = Long.parseLong(args[2]);
         List<String> ids = Arrays.asList(args).subList(3, args.length);
-        CheckCatalog catalog = CheckCatalog.load(Course.discover(ClassLoader.getSystemClassLoader())); // packs: on the class path
+        // A pack's suites are on the class path, with its descriptor: found as the grader's own are.
+        CheckCatalog catalog = CheckCatalog.load(Course.discover(ClassLoader.getSystemClassLoader()));
 
         try (ResultChannel log = ResultChannel.appendingTo(events, secret)) {
             CheckRecorder recorder = new CheckRecorder(log, new Watchdog(log, budgetMillis));

@@ -64,9 +64,10 @@ final class CheckRunPhase implements Phase {
                 ? NoiseWeaver.weave(run.classes(), run.exercise().javaPackage(), run.folder("classes-with-noise"))
                 : run.classes();
         Optional<CoverageProbe> probe = recordsCoverage(run) ? coverage : Optional.empty();
-        IsolatedCheckRun checks = new IsolatedCheckRun(harnessClasspath, run.exercise(), classes, runDir, run.request().seed(),
-                probe.map(c -> CheckJvmSetup.agent(c.jvmArgument(run.exercise().javaPackage(), exec)))
-                        .orElse(CheckJvmSetup.none()), containment);
+        CheckJvmSetup setup = probe.map(c -> CheckJvmSetup.agent(c.jvmArgument(run.exercise().javaPackage(), exec)))
+                .orElse(CheckJvmSetup.none());
+        IsolatedCheckRun checks = new IsolatedCheckRun(harnessClasspath, run.exercise(), classes, runDir,
+                run.request().seed(), setup, containment);
         Map<String, CheckOutcome> outcomes = checks.run(run.claimed(), run.request().exerciseBudget()).stream()
                 .map(outcome -> withNoiseNote(run, outcome))
                 .collect(Collectors.toMap(CheckOutcome::checkId, Function.identity()));

@@ -77,8 +77,8 @@ public final class GradingEngine {
         Path scratch = containment.map(LocalContainment::newScratch).orElse(request.workDir());
         try (LazySandbox sandbox = new LazySandbox(request.sandbox())) {
             List<Phase> phases = phases(request, sandbox, containment);
-            ExerciseGrader grader = new ExerciseGrader(new SourceCompiler(), ApiContract.load(catalog.course()), phases, progress, allowlistEnforced,
-                    scratch, containment);
+            ExerciseGrader grader = new ExerciseGrader(new SourceCompiler(), ApiContract.load(catalog.course()), phases,
+                    progress, allowlistEnforced, scratch, containment);
             exercises.addAll(gradeAll(grader, phases, submission, request));
         } finally {
             if (containment.isPresent()) {

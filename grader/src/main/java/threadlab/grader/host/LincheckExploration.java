@@ -33,8 +33,8 @@ final class LincheckExploration implements ScenarioExploration {
             return ScenarioExploration.all(scenarios, id -> ScenarioExploration.notRun(id, "Lincheck"));
         }
         CheckJvmSetup setup = CheckJvmSetup.scenarios(lincheck.get().jvmOptions(run.exercise()), lincheck.get().classpath());
-        IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.exercise(), run.classes(), run.folder("model-checking"),
-                run.request().seed(), setup, containment);
+        IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.exercise(), run.classes(),
+                run.folder("model-checking"), run.request().seed(), setup, containment);
         run.step("Lincheck", "explores " + scenarios.stream().map(CheckDefinition::id).collect(Collectors.joining(", ")));
         boolean correctnessPassed = run.correctnessPassed();
         Map<String, CheckOutcome> verdicts = new LinkedHashMap<>();

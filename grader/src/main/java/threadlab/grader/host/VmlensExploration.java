@@ -65,8 +65,8 @@ final class VmlensExploration implements ScenarioExploration {
         for (int i = 0; i < scenarios.size(); i++) {
             CheckDefinition scenario = scenarios.get(i);
             run.step("vmlens", "explores " + scenario.id());
-            IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.exercise(), run.classes(), work.resolve(scenario.id()),
-                    run.request().seed(), CheckJvmSetup.scenarios(List.of(agents.get(i).jvmArgument()), List.of()),
+            IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.exercise(), run.classes(),
+                    work.resolve(scenario.id()), run.request().seed(), CheckJvmSetup.scenarios(List.of(agents.get(i).jvmArgument()), List.of()),
                     containment);
             explored.put(scenario.id(), checkRun.run(List.of(scenario), ScenarioExploration.timeLeft(deadline)).get(0));
             reports.put(agents.get(i), reportDir.resolve(scenario.id()));

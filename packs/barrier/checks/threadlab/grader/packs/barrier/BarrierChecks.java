@@ -80,8 +80,7 @@ public class BarrierChecks {
             title = "A wake-up that is not the barrier tripping lets nobody through")
     void spuriousWakeup() throws Throwable {
         Barrier barrier = new Barrier(2);
-        CompletableFuture<Integer> waiter = workers.start("waiter", barrier::await);
-        Blocking.awaitWaiting(workers.thread("waiter"), LIMIT, "await() with 1 of 2 parties arrived");
+        CompletableFuture<Integer> waiter = waitingParty(barrier, "waiter", 1);
         synchronized (barrier) {
             barrier.notifyAll(); // what a spurious wake-up does, on purpose
         }
@@ -127,8 +126,7 @@ public class BarrierChecks {
             title = "A timed await() that times out breaks the barrier and wakes the others")
     void timeoutBreaks() throws Throwable {
         Barrier barrier = new Barrier(3);
-        CompletableFuture<Integer> patient = workers.start("patient", barrier::await);
-        Blocking.awaitWaiting(workers.thread("patient"), LIMIT, "await() with 1 of 3 parties arrived");
+        CompletableFuture<Integer> patient = waitingParty(barrier, "patient", 1);
         expectThrows(TimeoutException.class, workers.start("hasty", () -> barrier.await(50, TimeUnit.MILLISECONDS)),
                 "await(50 ms) with 2 of 3 parties arrived");
         expectThrows(BrokenBarrierException.class, patient,
@@ -147,10 +145,8 @@ public class BarrierChecks {
             title = "Interrupting a waiting thread breaks the barrier and wakes the others")
     void interruptBreaks() throws Throwable {
         Barrier barrier = new Barrier(3);
-        CompletableFuture<Integer> first = workers.start("first", barrier::await);
-        CompletableFuture<Integer> second = workers.start("second", barrier::await);
-        Blocking.awaitWaiting(workers.thread("first"), LIMIT, "await() with 2 of 3 parties arrived");
-        Blocking.awaitWaiting(workers.thread("second"), LIMIT, "await() with 2 of 3 parties arrived");
+        CompletableFuture<Integer> first = waitingParty(barrier, "first", 1);
+        CompletableFuture<Integer> second = waitingParty(barrier, "second", 2);
         workers.thread("first").interrupt();
         expectThrows(InterruptedException.class, first, "await() of the interrupted thread");
         expectThrows(BrokenBarrierException.class, second,
@@ -163,16 +159,14 @@ public class BarrierChecks {
             title = "reset() and abort() wake the waiters with BrokenBarrierException; after reset() the barrier works")
     void reset() throws Throwable {
         Barrier barrier = new Barrier(3);
-        CompletableFuture<Integer> waiter = workers.start("waiter", barrier::await);
-        Blocking.awaitWaiting(workers.thread("waiter"), LIMIT, "await() with 1 of 3 parties arrived");
+        CompletableFuture<Integer> waiter = waitingParty(barrier, "waiter", 1);
         barrier.reset();
         expectThrows(BrokenBarrierException.class, waiter, "await() of a thread waiting at reset()");
         that(!barrier.isBroken() && barrier.waiting() == 0, "After reset(): isBroken()=%s, waiting()=%d; expected false "
                 + "and 0.", barrier.isBroken(), barrier.waiting());
         Generations again = generations(barrier, 3, 3);
         that(again.earlyLeaver.get() == null, "After reset(): %s", again.earlyLeaver.get());
-        CompletableFuture<Integer> aborted = workers.start("aborted", barrier::await);
-        Blocking.awaitWaiting(workers.thread("aborted"), LIMIT, "await() with 1 of 3 parties arrived");
+        CompletableFuture<Integer> aborted = waitingParty(barrier, "aborted", 1);
         barrier.abort();
         expectThrows(BrokenBarrierException.class, aborted, "await() of a thread waiting at abort()");
         that(barrier.isBroken(), "isBroken() is false after abort().");
@@ -206,6 +200,14 @@ public class BarrierChecks {
     }
 
     // ---- support --------------------------------------------------------------------------------
+
+    /** Starts a thread named {@code name} that calls await(), the {@code arrived}-th party; returns once it waits. */
+    private CompletableFuture<Integer> waitingParty(Barrier barrier, String name, int arrived) {
+        CompletableFuture<Integer> call = workers.start(name, barrier::await);
+        Blocking.awaitWaiting(workers.thread(name), LIMIT, "await() with " + arrived + " of " + barrier.parties()
+                + " parties arrived");
+        return call;
+    }
 
     /** Waits for {@code call}, which must throw {@code expected}. */
     private static void expectThrows(Class<? extends Throwable> expected, CompletableFuture<?> call, String what)
