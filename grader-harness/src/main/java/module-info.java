@@ -25,6 +25,7 @@ module threadlab.grader.harness {
     requires org.objectweb.asm.commons;
     requires com.fasterxml.jackson.databind;
     requires com.vmlens.api;
+    requires static org.apiguardian.api; // @API marks: read by tools, not needed to run
 
     exports threadlab.grader.api;
     // The helpers an exercise pack's suites use (they sit on the class path); student code may not name them:

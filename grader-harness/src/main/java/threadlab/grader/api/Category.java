@@ -1,8 +1,12 @@
 package threadlab.grader.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** What a check looks at. Reports and rubrics name categories by {@link #id()}. */
+@API(status = STABLE, since = "0.1")
 public enum Category {
     /** Does the implementation compute the right results, alone and under concurrency? */
     CORRECTNESS,

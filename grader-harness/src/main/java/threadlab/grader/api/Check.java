@@ -1,10 +1,13 @@
 package threadlab.grader.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Marks a JUnit Jupiter test or jqwik property as a graded check.
@@ -16,6 +19,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@API(status = STABLE, since = "0.1")
 public @interface Check {
 
     /** Stable identifier, {@code <exercise>.<kebab-case-name>}, e.g. {@code boundedbuffer.fifo-order}. */

@@ -1,9 +1,14 @@
 package threadlab.grader.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The engine that explores the thread orders of an {@link Category#INTERLEAVINGS} check. Each finds what the other
  * cannot, so a scenario names the one aimed at its bug class.
  */
+@API(status = STABLE, since = "0.1")
 public enum Explorer {
 
     /**

@@ -108,13 +108,7 @@ class BytecodeScanTest {
 
     @Test
     void aPackDeniesTheJdkTypesItsDescriptorNamesAndOnlyThose() throws IOException {
-        Exercise barrier = PackDescriptor.read(new ByteArrayInputStream("""
-                id = barrier
-                title = A barrier
-                order = 70
-                suites = threadlab.grader.packs.barrier.BarrierChecks
-                denies = java.util.concurrent.CyclicBarrier, java.util.concurrent.locks.
-                """.getBytes(StandardCharsets.UTF_8)), "pack.properties", work);
+        Exercise barrier = barrierPack("denies = java.util.concurrent.CyclicBarrier, java.util.concurrent.locks.");
         Path classes = compileOne("barrier", "Barrier.java", """
                 package threadlab.barrier;
                 public final class Barrier {
@@ -130,6 +124,35 @@ class BytecodeScanTest {
                 .noneMatch(v -> v.contains("Semaphore"));
         assertThat(BytecodeScan.violations(classes, BuiltIn.COUNTERLOCK)).as("only the pack denies them")
                 .noneMatch(v -> v.api().contains("CyclicBarrier"));
+    }
+
+    @Test
+    void studentCodeMayNotCallThePackSuitesOrTheSupportHelpersTheyShareItsClassPathWith() throws IOException {
+        Path classes = compileOne("barrier", "Helped.java", """
+                package threadlab.barrier;
+                final class Helped {
+                    void run() throws Throwable {
+                        new threadlab.grader.checks.support.Workers().close();
+                        Class.forName("threadlab.grader.packs.barrier.BarrierChecks").getDeclaredConstructor().newInstance();
+                    }
+                }
+                """);
+
+        List<String> found = BytecodeScan.violations(classes, barrierPack("")).stream().map(Violation::toString).toList();
+        assertThat(found).anyMatch(v -> v.contains("threadlab.grader.checks.support.Workers"))
+                .anyMatch(v -> v.contains("java.lang.Class.forName")); // a suite is only reachable by reflection
+    }
+
+    /** A pack's exercise {@code barrier}, its descriptor ending with {@code more}. */
+    private Exercise barrierPack(String more) {
+        String descriptor = """
+                id = barrier
+                title = A barrier
+                order = 70
+                suites = threadlab.grader.packs.barrier.BarrierChecks
+                """ + more;
+        return PackDescriptor.read(new ByteArrayInputStream(descriptor.getBytes(StandardCharsets.UTF_8)), "pack.properties",
+                work);
     }
 
     private Path compileOne(String exercise, String file, String source) throws IOException {

@@ -1,11 +1,14 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.apiguardian.api.API;
 import threadlab.grader.verdict.Reason;
 
 /**
@@ -15,6 +18,7 @@ import threadlab.grader.verdict.Reason;
  * {@code LockSupport.park} (or BLOCKED entering a monitor) and use almost no CPU. A spinning thread is RUNNABLE and burns CPU; a
  * sleep-polling thread is TIMED_WAITING in {@code Thread.sleep} and wakes up again and again.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Blocking {
 
     /** A waiting thread may use at most this share of one core (JIT, GC and timer noise stay below it). */

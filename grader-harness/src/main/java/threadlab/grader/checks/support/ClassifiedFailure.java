@@ -1,6 +1,9 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 import threadlab.grader.verdict.Reason;
 
 /**
@@ -9,6 +12,7 @@ import threadlab.grader.verdict.Reason;
  * downstream reads it out of the message. Only the harness creates these (the bytecode allowlist keeps student
  * code away from {@code threadlab.grader}), and the runner trusts one only if it was created in grader code.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ClassifiedFailure extends AssertionError {
 
     private final Reason reason;

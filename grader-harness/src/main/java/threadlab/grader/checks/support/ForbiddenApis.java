@@ -1,5 +1,7 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -26,6 +29,7 @@ import org.objectweb.asm.commons.Remapper;
  * fields, signatures, instructions, constants. Each use is reported with the class and member where
  * it occurs.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ForbiddenApis {
 
     /** System property holding the directory of the submission's compiled classes. */

@@ -1,11 +1,15 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Random;
+import org.apiguardian.api.API;
 
 /**
  * The seed of one grading run, shared by every random choice of the checks so that
  * {@code --seed N} reproduces a run.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GradingSeed {
 
     /** System property carrying the seed into a forked check JVM. */

@@ -1,5 +1,7 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -9,11 +11,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Explains why threads are stuck: a deadlock named from {@link ThreadMXBean#findDeadlockedThreads()},
  * or otherwise where each thread of the check waits, with the top frames in the student's code.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HangDiagnosis {
 
     /** JVM and grader threads that never matter to a student. */

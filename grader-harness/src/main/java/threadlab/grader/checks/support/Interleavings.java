@@ -1,11 +1,14 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import com.vmlens.api.AllInterleavings;
 import com.vmlens.api.AllInterleavingsBuilder;
+import org.apiguardian.api.API;
 import threadlab.grader.verdict.Reason;
 
 /**
@@ -14,6 +17,7 @@ import threadlab.grader.verdict.Reason;
  * <p>The scenario's name is the check's id: the grader finds vmlens' data-race verdicts by that name. Without
  * the vmlens agent (a plain JUnit run) the loop runs the scenario once, so a scenario is also an ordinary test.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Interleavings {
 
     /**

@@ -1,5 +1,7 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Decides whether a concurrent history is linearizable: whether some sequential order of its
@@ -17,6 +20,7 @@ import java.util.Set;
  * (linearized-set, state) pairs are memoized, which keeps the short histories the checks record
  * (up to about a dozen operations) cheap.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Linearizability {
 
     private Linearizability() {

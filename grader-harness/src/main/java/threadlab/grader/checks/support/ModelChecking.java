@@ -1,8 +1,11 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apiguardian.api.API;
 import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.junit.jupiter.api.TestReporter;
@@ -16,6 +19,7 @@ import threadlab.grader.verdict.Reason;
  * {@link threadlab.grader.api.Explorer#LINCHECK} checks (see the harness's {@code lincheck-classpath.txt}), with the
  * JVM options {@code LincheckLaunch} gives them. Lincheck takes a global lock: one exploration at a time per JVM.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ModelChecking {
 
     /** Rows of Lincheck's interleaving table shown to a student; the rest is cut, with a note. */

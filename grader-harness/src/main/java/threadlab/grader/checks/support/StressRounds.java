@@ -1,7 +1,10 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Random;
+import org.apiguardian.api.API;
 
 /**
  * How long a stress check keeps going: at least a number of rounds, and then until a time budget is
@@ -11,6 +14,7 @@ import java.util.Random;
  * <p>One thread drives the rounds; call {@link #another()} before each, or let {@link #run} do it and vary each
  * round's shape (thread counts, capacities) from the grading seed.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class StressRounds {
 
     private final int minimum;

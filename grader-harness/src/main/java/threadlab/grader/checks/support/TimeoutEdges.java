@@ -1,15 +1,19 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * The edges of a timeout, where a student's arithmetic goes wrong: a timeout that rounds down to 0 ms and becomes
  * {@code wait(0)} (which waits until someone notifies), a negative one that reaches {@code wait} (which throws), and
  * one so long that {@code now + timeout} overflows and the call gives up at once.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TimeoutEdges {
 
     /** A timeout as a caller passes it, and how a message shows it. */

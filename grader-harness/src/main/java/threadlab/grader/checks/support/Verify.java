@@ -1,9 +1,13 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /** Small assertions whose messages are written for students. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Verify {
 
     private Verify() {

@@ -1,11 +1,14 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.apiguardian.api.API;
 
 /**
  * Whether a change one thread makes reaches a thread that keeps asking for it. A method that reads a plain field
@@ -18,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * or until {@link #deadline()}, and returns when it stopped; {@link #afterChange} lets it spin until compiled, makes
  * the change, and tells whether the reader saw it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Visibility {
 
     /**

@@ -1,5 +1,7 @@
 package threadlab.grader.checks.support;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apiguardian.api.API;
 
 /**
  * Threads a check starts to drive the student's code, with bounded waits that explain a hang.
@@ -17,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Threads are daemons: one stuck in student code (spinning, deadlocked) cannot be stopped, but it
  * must not keep the JVM alive either. {@link #close()} interrupts them all and waits briefly.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Workers implements AutoCloseable {
 
     /** How the names of {@linkplain #observe observer} threads begin. */
