@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,12 +60,15 @@ public final class TextReport implements ReportFormat.ReportWriter {
         return out.toString();
     }
 
+    /** Hours, minutes and seconds always: {@code LocalTime.toString()} leaves out seconds that are zero. */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     /**
      * A few lines for {@code --watch}: the time and total, then one line per exercise with what lost points (the
      * checks, the first compiler message, or its status).
      */
     public static String brief(GradeReport report, LocalTime at) {
-        StringBuilder out = new StringBuilder(String.format("%n[%s] %s points (%.0f%%)%n", at,
+        StringBuilder out = new StringBuilder(String.format("%n[%s] %s points (%.0f%%)%n", CLOCK.format(at),
                 Points.of(report.score(), report.maxScore()), report.percent()));
         for (ExerciseReport exercise : report.exercises()) {
             out.append(String.format("  %-14s %7s  %s%n", exercise.id(), Points.of(exercise.score(), exercise.maxScore()),
