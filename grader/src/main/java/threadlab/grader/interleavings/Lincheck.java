@@ -67,9 +67,10 @@ public final class Lincheck {
     public List<String> jvmOptions(Exercise exercise) {
         List<String> options = new ArrayList<>(List.of("--add-modules", "java.instrument,jdk.attach,jdk.unsupported",
                 "--add-opens", HarnessLaunch.MODULE + "/threadlab.grader.checks.support=ALL-UNNAMED"));
-        if (exercise.builtIn()) { // a pack's scenarios are on the class path, open already
-            options.addAll(List.of("--add-opens",
-                    HarnessLaunch.MODULE + "/threadlab.grader.checks." + exercise.id() + "=ALL-UNNAMED"));
+        if (exercise.builtIn()) { // its suites are in the harness module; a pack's are on the class path, open already
+            exercise.suiteClasses().stream().map(suite -> suite.substring(0, suite.lastIndexOf('.'))).distinct()
+                    .forEach(suitePackage -> options.addAll(List.of("--add-opens",
+                            HarnessLaunch.MODULE + "/" + suitePackage + "=ALL-UNNAMED")));
         }
         if (Runtime.version().feature() >= 21) {
             options.add("-XX:+EnableDynamicAgentLoading");
