@@ -3,6 +3,7 @@ package threadlab.grader.pack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -46,7 +47,14 @@ public final class Packs {
             }
             entries.add(url(entry.toAbsolutePath()));
         }
-        return Course.discover(new URLClassLoader(entries.toArray(URL[]::new), Packs.class.getClassLoader()));
+        Course course = Course.discover(new URLClassLoader(entries.toArray(URL[]::new), Packs.class.getClassLoader()));
+        for (URL entry : entries) {
+            Path path = Path.of(URI.create(entry.toString()));
+            if (course.exercises().stream().noneMatch(e -> e.checkClasspath().filter(path::equals).isPresent())) {
+                throw new PackException(path + ": holds no exercise pack (no " + Course.INDEX + " naming one)");
+            }
+        }
+        return course;
     }
 
     private static URL url(Path entry) {

@@ -92,6 +92,7 @@ class PackCliTest {
         Files.writeString(checks, Files.readString(checks).replace("void policy() {", "void policy() { int x = \"\";"));
         Run doesNotCompile = run("grade", "--packs", dir.resolve("broken/pack").toString(), "--exercise", "broken");
         Run withoutPacks = run("grade", "--exercise", "barrier");
+        Run emptyJar = run("list", "--packs", Files.createFile(dir.resolve("course.jar")).toString());
 
         assertThat(List.of(notAPack, doesNotCompile, withoutPacks))
                 .allSatisfy(r -> assertThat(r.exitCode()).isEqualTo(ThreadLabCli.USAGE))
@@ -101,5 +102,7 @@ class PackCliTest {
         assertThat(doesNotCompile.err()).contains("checks/ does not compile").contains("BrokenChecks.java:")
                 .contains("incompatible types");
         assertThat(withoutPacks.err()).contains("unknown exercise 'barrier'").contains("needs --packs");
+        assertThat(emptyJar.exitCode()).isEqualTo(ThreadLabCli.USAGE);
+        assertThat(emptyJar.err()).contains("course.jar: holds no exercise pack");
     }
 }
