@@ -29,9 +29,11 @@ import threadlab.grader.ProjectLayout;
 import threadlab.grader.api.Category;
 import threadlab.grader.api.Explorer;
 import threadlab.grader.batch.Gradebook;
+import threadlab.grader.catalog.CheckCatalog;
 import threadlab.grader.batch.StudentResult;
 import threadlab.grader.cli.ThreadLabCli;
 import threadlab.grader.exercise.Exercise;
+import threadlab.grader.pack.Packs;
 import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.GradeReport;
@@ -112,6 +114,28 @@ class RedTeamTest {
         }
         assertThat(checks(unchecked)).isNotEmpty().allSatisfy(c -> assertThat(c.category()).isEqualTo("interleavings"));
         assertNoPoints(unchecked);
+    }
+
+    @Test
+    void reflectionIntoTheHarnessFromAPacksExerciseIsRejectedAndStoppedByTheModuleBarrier() throws Exception {
+        // A pack's suites sit on the class path beside the student's classes; the harness stays a closed module.
+        CheckCatalog withBarrier = CheckCatalog.load(Packs.course(List.of(ProjectLayout.root().resolve("packs/barrier"))));
+        Exercise barrier = withBarrier.course().byId("barrier").orElseThrow();
+        Path submission = attack("ReflectsIntoTheHarnessFromAPack", "", 0);
+        Rubric rubric = Rubric.defaults(withBarrier);
+
+        assertRejected(grade(submission, barrier, true, rubric, withBarrier), "java.lang.reflect.Field.setAccessible",
+                "java.lang.Class.forName");
+        GradeReport unchecked = grade(submission, barrier, false, rubric, withBarrier);
+
+        String output = unchecked.exercises().get(0).output();
+        assertThat(output).as("the attack ran beside the pack's suites").contains("ATTACK found the watchdog thread")
+                .contains("ATTACK blocked").doesNotContain("ATTACK wrote sealed records");
+        assertThat(checks(unchecked)).isNotEmpty();
+        assertNoPoints(unchecked);
+        // Positive control: the reflection the attack relies on works where the harness is not a module (here, on the
+        // class path of this test's JVM).
+        assertThat(Class.forName("threadlab.grader.harness.ResultChannel").getDeclaredMethods()).isNotEmpty();
     }
 
     @Test
@@ -235,11 +259,15 @@ class RedTeamTest {
 
     /** A quick grading (tests only) unless the rubric asks for slow checks, in a fresh work folder. */
     private GradeReport grade(Path submission, Exercise exercise, boolean allowlist, Rubric rubric) throws IOException {
+        return grade(submission, exercise, allowlist, rubric, Grading.CATALOG);
+    }
+
+    private GradeReport grade(Path submission, Exercise exercise, boolean allowlist, Rubric rubric, CheckCatalog catalog)
+            throws IOException {
         Path runWork = Files.createDirectories(work.resolve("grading-" + (allowlist ? "checked" : "unchecked")));
-        boolean quick = Grading.CATALOG.of(exercise).stream().filter(c -> rubric.entry(c.id()).isPresent())
+        boolean quick = catalog.of(exercise).stream().filter(c -> rubric.entry(c.id()).isPresent())
                 .allMatch(c -> c.category() != Category.PERFORMANCE && c.category() != Category.INTERLEAVINGS);
-        GradingEngine engine = new GradingEngine(GradingEngine.currentClasspath(), Grading.CATALOG,
-                Progress.SILENT);
+        GradingEngine engine = new GradingEngine(GradingEngine.currentClasspath(), catalog, Progress.SILENT);
         if (!allowlist) {
             engine.withoutAllowlistForTests();
         }
@@ -263,9 +291,9 @@ class RedTeamTest {
             for (Path exerciseDir : exercises.collect(Collectors.toList())) {
                 String exercise = exerciseDir.getFileName().toString();
                 Path target = Files.createDirectories(submission.resolve(exercise));
-                try (Stream<Path> stubs = Files.list(ProjectLayout.root().resolve("exercises/src/main/java/threadlab")
-                        .resolve(exercise))) {
-                    for (Path stub : stubs.collect(Collectors.toList())) {
+                Path stubDir = ProjectLayout.root().resolve("exercises/src/main/java/threadlab").resolve(exercise);
+                try (Stream<Path> stubs = Files.isDirectory(stubDir) ? Files.list(stubDir) : Stream.empty()) {
+                    for (Path stub : stubs.collect(Collectors.toList())) { // a pack's attack is whole already
                         Files.copy(stub, target.resolve(stub.getFileName()));
                     }
                 }
