@@ -45,7 +45,7 @@ public final class Grading {
      * they run in Docker when an engine answers, else locally.
      */
     public static final boolean DOCKER_REQUIRED = "required".equals(System.getProperty("threadlab.docker"));
-    private static final SandboxMode SANDBOX = DOCKER_REQUIRED ? SandboxMode.DOCKER : SandboxMode.AUTO;
+    public static final SandboxMode SANDBOX = DOCKER_REQUIRED ? SandboxMode.DOCKER : SandboxMode.AUTO;
     private static final Set<String> SCENARIOS = idsOf(Category.INTERLEAVINGS);
     private static final Set<String> MEASURED = idsOf(Category.PERFORMANCE);
     private static final GradingEngine ENGINE = new GradingEngine(GradingEngine.currentClasspath(), CATALOG, Progress.SILENT);

@@ -14,19 +14,22 @@ import picocli.CommandLine.Spec;
 import threadlab.grader.exercise.PackException;
 import threadlab.grader.pack.PackFolder;
 import threadlab.grader.pack.PackVerification;
+import threadlab.grader.sandbox.SandboxMode;
 
 /** {@code grade pack verify}: a pack's self-test. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         header = "Runs a pack's self-test: the solution earns full marks, the stub nothing, each fixture loses its checks.",
         description = {"Grades the pack's reference solution (full marks, every time, and it must match contract.txt),",
                 "its stub (0 points, 'not implemented'), and each fixture (it loses the checks its fixture.txt names",
-                "and keeps the others); every check must be aimed at by a fixture. Exit code 1 when anything fails."})
+                "and keeps the others); every check must be aimed at by a fixture. Exit code 1 when anything fails.",
+                "A built-in exercise's id (counterlock, ...) verifies the grader's own pack in this checkout."})
 final class PackVerifyCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PACK", arity = "1..*", description = "The pack folder(s) to verify.")
+    @Parameters(paramLabel = "PACK", arity = "1..*",
+            description = "The pack folder(s) to verify, or the id(s) of built-in exercises.")
     List<Path> packs;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
@@ -34,7 +37,7 @@ final class PackVerifyCommand implements Callable<Integer> {
     int runs;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         if (runs < 1) {
             throw new ThreadLabCli.UsageProblem("--runs must be at least 1, not " + runs);
         }
@@ -46,13 +49,13 @@ final class PackVerifyCommand implements Callable<Integer> {
         return allPass ? ThreadLabCli.GRADED : ThreadLabCli.BELOW_THRESHOLD;
     }
 
-    private boolean verify(Path root, PrintWriter out) throws IOException {
+    private boolean verify(Path root, PrintWriter out) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("threadlab-pack-verify-");
         try {
-            PackFolder pack = PackFolder.open(root);
-            out.println("Verifying the pack " + pack.exercise().id() + " (" + root + ") ...");
+            PackFolder pack = open(root);
+            out.println("Verifying the pack " + pack.exercise().id() + " (" + pack.root() + ") ...");
             out.flush();
-            List<String> problems = new PackVerification(pack, work, line -> {
+            List<String> problems = new PackVerification(pack, work, SandboxMode.AUTO, line -> {
                 out.println("  " + line);
                 out.flush();
             }).run(runs);
@@ -68,5 +71,14 @@ final class PackVerifyCommand implements Callable<Integer> {
         } finally {
             threadlab.grader.pack.Packs.delete(work);
         }
+    }
+
+    /** A pack folder, or, for a bare name that is no folder, the built-in pack of that id in this checkout. */
+    private static PackFolder open(Path root) {
+        if (Files.exists(root) || root.getNameCount() != 1) {
+            return PackFolder.open(root);
+        }
+        String checkout = System.getenv().getOrDefault("THREADLAB_ROOT", ".");
+        return PackFolder.builtIn(Path.of(checkout).toAbsolutePath().normalize(), root.toString());
     }
 }

@@ -31,7 +31,7 @@ final class PackBuild {
         compileOrFail(pack, "solution", PackFolder.sources(pack.solution()), solutionClasses, List.of());
         List<Path> classpath = new ArrayList<>(HarnessLaunch.of(HarnessLaunch.currentClasspath()));
         classpath.add(solutionClasses);
-        compileOrFail(pack, "checks", PackFolder.sources(pack.checks()), into, classpath);
+        compileOrFail(pack, "checks", PackFolder.sources(pack.checks().orElseThrow()), into, classpath);
         String id = pack.exercise().id();
         try {
             Path descriptors = Files.createDirectories(into.resolve(Course.DESCRIPTORS));

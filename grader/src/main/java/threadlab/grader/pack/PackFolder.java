@@ -6,13 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import threadlab.grader.exercise.Course;
 import threadlab.grader.exercise.Exercise;
 import threadlab.grader.exercise.PackDescriptor;
 import threadlab.grader.exercise.PackException;
 
 /**
- * An exercise pack as an instructor writes it: one folder with
+ * The sources of an exercise pack. An instructor's pack is one folder:
  *
  * <pre>
  * pack.properties    the descriptor (see {@link PackDescriptor})
@@ -23,8 +25,19 @@ import threadlab.grader.exercise.PackException;
  * checks/            the check suites (JUnit 5 / jqwik classes with @Check), in package threadlab.grader.packs.ID
  * fixtures/NAME/fixture.txt   buggy variants of the solution, each losing the checks aimed at its bug
  * </pre>
+ *
+ * <p>The grader's own packs keep the same parts where its Maven modules build them ({@link #builtIn}): stubs in
+ * {@code exercises/}, solutions in {@code solutions/}, descriptors, contracts and suites in the harness, fixtures in
+ * the grader's test resources. Both kinds verify the same way ({@link PackVerification}).
+ *
+ * @param root     the pack folder, or the ThreadLab checkout for a built-in pack
+ * @param exercise the exercise the pack describes
+ * @param stub     the folder of the stub's sources (package folders below it)
+ * @param solution the folder of the reference solution's sources
+ * @param fixtures the folder of the fixtures, one folder each
+ * @param checks   the folder of the check suites' sources; empty for a built-in pack, whose suites are compiled
  */
-public record PackFolder(Path root, Exercise exercise) {
+public record PackFolder(Path root, Exercise exercise, Path stub, Path solution, Path fixtures, Optional<Path> checks) {
 
     static final String CONTRACT = "contract.txt";
 
@@ -49,37 +62,52 @@ public record PackFolder(Path root, Exercise exercise) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PackFolder pack = new PackFolder(root, exercise);
-        for (Path needed : List.of(pack.contract(), pack.stub(), pack.solution(), pack.checks())) {
-            if (!Files.exists(needed)) {
-                throw new PackException(root + ": the pack lacks " + root.relativize(needed));
-            }
-        }
+        PackFolder pack = new PackFolder(root, exercise, root.resolve("stub"), root.resolve("solution"),
+                root.resolve("fixtures"), Optional.of(root.resolve("checks")));
+        pack.requireAll(List.of(pack.contract(), pack.stub(), pack.solution(), pack.checks().orElseThrow()));
         return pack;
     }
 
-    public Path descriptor() {
+    /**
+     * One of the grader's own packs, in the ThreadLab checkout at {@code checkout}.
+     *
+     * @throws PackException when {@code id} is no built-in exercise, or {@code checkout} is no ThreadLab checkout
+     */
+    public static PackFolder builtIn(Path checkout, String id) {
+        Exercise exercise = Course.builtIn().byId(id).filter(e -> e.checkClasspath().isEmpty())
+                .orElseThrow(() -> new PackException(id + ": no pack folder and no built-in exercise (those are "
+                        + Course.builtIn().ids() + ")"));
+        PackFolder pack = new PackFolder(checkout, exercise, checkout.resolve("exercises/src/main/java"),
+                checkout.resolve("solutions/src/main/java"),
+                checkout.resolve("grader/src/test/resources/fixtures").resolve(id), Optional.empty());
+        pack.requireAll(List.of(pack.stub(), pack.solution(), pack.fixtures()));
+        return pack;
+    }
+
+    private void requireAll(List<Path> needed) {
+        for (Path path : needed) {
+            if (!Files.exists(path)) {
+                throw new PackException(root + ": the pack lacks " + root.relativize(path));
+            }
+        }
+    }
+
+    /** The course the pack is graded in: the grader's own, with the pack built into it if it is not built in. */
+    Course course() {
+        return checks.isEmpty() ? Course.builtIn() : Packs.course(List.of(root));
+    }
+
+    /** Whether this is one of the grader's own packs. */
+    public boolean isBuiltIn() {
+        return checks.isEmpty();
+    }
+
+    Path descriptor() {
         return root.resolve(PackDescriptor.FILE);
     }
 
-    public Path contract() {
+    Path contract() {
         return root.resolve(CONTRACT);
-    }
-
-    public Path stub() {
-        return root.resolve("stub");
-    }
-
-    public Path solution() {
-        return root.resolve("solution");
-    }
-
-    public Path checks() {
-        return root.resolve("checks");
-    }
-
-    public Path fixtures() {
-        return root.resolve("fixtures");
     }
 
     /** The {@code .java} files below {@code folder}, sorted. */

@@ -5,15 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import threadlab.grader.api.Category;
 import threadlab.grader.catalog.CheckCatalog;
 import threadlab.grader.catalog.CheckDefinition;
-import threadlab.grader.exercise.Course;
 import threadlab.grader.exercise.Exercise;
 import threadlab.grader.host.GradeRequest;
 import threadlab.grader.host.GradingEngine;
@@ -23,133 +26,176 @@ import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.Points;
 import threadlab.grader.rubric.Rubric;
 import threadlab.grader.sandbox.SandboxMode;
+import threadlab.grader.verdict.CheckStatus;
 
 /**
  * A pack's self-test, {@code ./grade pack verify}: the reference solution earns full marks (repeatedly) and matches the
  * contract; the stub earns nothing and says "not implemented"; each fixture loses the checks aimed at its bug and
- * keeps the others; every check is aimed at by a fixture. Runs on the real engine, as a student's grading would.
+ * keeps the others; every check is aimed at by a fixture. Runs on the real engine, as a student's grading would; the
+ * grader's own six packs verify the same way.
+ *
+ * <p>A fixture is graded by the check JVMs, without the slow phases, unless its {@code fixture.txt} says otherwise
+ * ({@code grades:}); it is explored, or benchmarked, too when a check it must lose is an exploration or a benchmark,
+ * and then only by the explorations and benchmarks its bug concerns.
  */
 public final class PackVerification {
+
+    /** The seed the stub and the fixtures are graded with (the solution's gradings each have their own). */
+    static final long FIXTURE_SEED = 20261122L;
 
     private final PackFolder pack;
     private final CheckCatalog catalog;
     private final Exercise exercise;
     private final Path work;
+    private final SandboxMode sandbox;
     private final Consumer<String> log;
-    private final List<String> problems = new ArrayList<>();
+    private final GradingEngine engine;
+    private List<Fixture> fixtures;
 
     /**
-     * @param pack the pack folder to verify
-     * @param work a scratch folder (materialized fixtures, gradings' work folders)
-     * @param log  hears one line per step
+     * @param pack    the pack to verify
+     * @param work    a scratch folder (materialized fixtures, gradings' work folders)
+     * @param sandbox where the benchmarks run, as for a student's grading
+     * @param log     hears one line per step
      */
-    public PackVerification(PackFolder pack, Path work, Consumer<String> log) {
+    public PackVerification(PackFolder pack, Path work, SandboxMode sandbox, Consumer<String> log) {
         this.pack = pack;
-        Course course = Packs.course(List.of(pack.root()));
-        this.catalog = CheckCatalog.load(course);
-        this.exercise = course.byId(pack.exercise().id()).orElseThrow();
+        this.catalog = CheckCatalog.load(pack.course());
+        this.exercise = catalog.course().byId(pack.exercise().id()).orElseThrow();
         this.work = work;
+        this.sandbox = sandbox;
         this.log = log;
+        this.engine = new GradingEngine(GradingEngine.currentClasspath(), catalog, Progress.SILENT);
+    }
+
+    /** The exercise the pack describes. */
+    public Exercise exercise() {
+        return exercise;
     }
 
     /**
-     * Runs the self-test.
+     * Runs the whole self-test.
      *
      * @param solutionRuns how often the solution is graded (each must earn full marks)
      * @return what is wrong with the pack, one line each; empty when it passes
      */
-    public List<String> run(int solutionRuns) {
-        List<Fixture> fixtures = fixtures();
+    public List<String> run(int solutionRuns) throws InterruptedException {
+        List<String> problems = new ArrayList<>(unaimedChecks()); // reads every fixture.txt before minutes of grading
         for (int run = 1; run <= solutionRuns; run++) {
-            solutionEarnsFullMarks(run);
+            problems.addAll(solutionEarnsFullMarks(run));
         }
-        stubEarnsNothing();
-        fixtures.forEach(this::fixtureLosesWhatItAimsAt);
-        everyCheckIsAimedAt(fixtures);
+        problems.addAll(stubEarnsNothing());
+        FixtureSweep sweep = FixtureSweep.start(List.of(this), fixture -> true);
+        for (Fixture fixture : sweep.fixtures()) {
+            List<String> wrong = sweep.problemsOf(fixture);
+            wrong.forEach(p -> problems.add("fixture " + fixture.name() + " " + p));
+            log.accept("fixture " + fixture.name() + ": " + (wrong.isEmpty() ? "loses " + fixture.loses() : "WRONG"));
+        }
         return List.copyOf(problems);
     }
 
-    private void solutionEarnsFullMarks(int run) {
-        ExerciseReport report = grade(pack.solution(), "solution", run, false);
-        List<String> lost = report.checks().stream().filter(c -> !c.status().awarded())
+    /** Grades the solution in full ({@code run} is its seed): what keeps it from full marks, one line each. */
+    public List<String> solutionEarnsFullMarks(int run) {
+        ExerciseReport report = grade(pack.solution(), "solution-" + run, run, false, Rubric.defaults(catalog));
+        List<String> problems = new ArrayList<>(contractDrift(report, "solution"));
+        // Stricter than a student's grading: an inconclusive verdict on the solution is a check that cannot decide.
+        List<String> lost = report.checks().stream().filter(c -> c.status() != CheckStatus.PASSED)
                 .map(c -> c.id() + " (" + c.status().id() + "): " + firstLine(c.message())).toList();
-        contractMatches(report, "solution");
         if (!lost.isEmpty() || !ExerciseReport.GRADED.equals(report.status())) {
-            problem("the solution's grading " + run + " is " + report.status() + ", " + points(report) + "; lost: "
+            problems.add("the solution's grading " + run + " is " + report.status() + ", " + points(report) + "; lost: "
                     + String.join("; ", lost));
         }
         log.accept("solution, grading " + run + ": " + points(report));
+        return problems;
     }
 
-    private void stubEarnsNothing() {
-        ExerciseReport report = grade(pack.stub(), "stub", 0, true);
-        contractMatches(report, "stub");
+    /** Grades the stub (quick): it must be not started, 0 points, and match the contract. */
+    public List<String> stubEarnsNothing() {
+        ExerciseReport report = grade(pack.stub(), "stub", FIXTURE_SEED, true, Rubric.defaults(catalog));
+        List<String> problems = new ArrayList<>(contractDrift(report, "stub"));
         if (!ExerciseReport.NOT_STARTED.equals(report.status()) || report.score() > 0) {
-            problem("the stub is " + report.status() + ", " + points(report) + "; expected not-started, 0 points (each "
-                    + "method throws UnsupportedOperationException(\"... not implemented yet ...\"))");
+            problems.add("the stub is " + report.status() + ", " + points(report) + "; expected not-started, 0 points "
+                    + "(each method throws UnsupportedOperationException(\"... not implemented yet ...\"))");
         }
         log.accept("stub: " + report.status() + ", " + points(report));
+        return problems;
     }
 
-    private void fixtureLosesWhatItAimsAt(Fixture fixture) {
-        Path sources = work.resolve("fixtures").resolve(fixture.name());
-        try {
-            fixture.materialize(pack.solution(), sources);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // Graded quick unless it aims at an exploration: the other checks run in the quick phase.
-        boolean quick = fixture.loses().stream().noneMatch(this::isExploration);
-        ExerciseReport report = grade(sources, fixture.name(), 0, quick);
-        List<String> kept = new ArrayList<>();
-        List<String> lostUnaimed = new ArrayList<>();
-        for (CheckReport check : report.checks()) {
-            boolean lost = !check.status().awarded();
-            if (fixture.loses().contains(check.id()) && !lost) {
-                kept.add(check.id());
-            } else if (lost && !fixture.concerns(check.id())) {
-                lostUnaimed.add(check.id() + ": " + firstLine(check.message()));
-            }
-        }
-        if (!kept.isEmpty()) {
-            problem("fixture " + fixture.name() + " (" + fixture.bug() + ") kept " + kept + ", aimed at its bug");
-        }
-        if (!lostUnaimed.isEmpty()) {
-            problem("fixture " + fixture.name() + " lost checks not aimed at its bug (say so with may-lose: if the bug "
-                    + "does break them): " + String.join("; ", lostUnaimed));
-        }
-        log.accept("fixture " + fixture.name() + ": " + points(report) + (kept.isEmpty() && lostUnaimed.isEmpty()
-                ? ", loses " + fixture.loses() : ", WRONG"));
-    }
-
-    private void everyCheckIsAimedAt(List<Fixture> fixtures) {
+    /** The checks of the exercise that no fixture must lose: each is not shown to catch anything. */
+    public List<String> unaimedChecks() {
         Set<String> unaimed = new TreeSet<>();
         for (CheckDefinition check : catalog.of(exercise)) {
-            if (fixtures.stream().noneMatch(f -> f.loses().contains(check.id()))) {
+            if (fixtures().stream().noneMatch(f -> f.loses().contains(check.id()))) {
                 unaimed.add(check.id());
             }
         }
-        if (!unaimed.isEmpty()) {
-            problem("no fixture loses " + unaimed + ": add a buggy variant (fixtures/NAME/fixture.txt) aimed at each, "
-                    + "or the check is not shown to catch anything");
+        return unaimed.isEmpty() ? List.of() : List.of("no fixture loses " + unaimed + ": add a buggy variant "
+                + "(fixtures/NAME/fixture.txt) aimed at each, or the check is not shown to catch anything");
+    }
+
+    /** The pack's fixtures, read from their {@code fixture.txt}. */
+    public List<Fixture> fixtures() {
+        if (fixtures == null) {
+            fixtures = readFixtures();
+        }
+        return fixtures;
+    }
+
+    /** Whether {@code fixture} is explored or benchmarked, which {@link FixtureSweep} does alone. */
+    boolean needsEngines(Fixture fixture) {
+        Set<String> phases = phasesOf(fixture);
+        return phases.contains("interleavings") || phases.contains("performance");
+    }
+
+    /** What the check JVMs (a quick grading) gave {@code fixture}, by check id; nothing if its phases leave them out. */
+    Map<String, CheckReport> gradeInCheckJvms(Fixture fixture) {
+        if (!phasesOf(fixture).contains("tests")) {
+            return Map.of();
+        }
+        return byId(grade(materialize(fixture, "checks"), fixture + "/checks", FIXTURE_SEED, true,
+                Rubric.defaults(catalog)));
+    }
+
+    /** What the explorations and benchmarks its phases name gave {@code fixture}: those its bug concerns. */
+    Map<String, CheckReport> gradeWithEngines(Fixture fixture) {
+        Set<String> phases = phasesOf(fixture);
+        Rubric engines = Rubric.defaults(catalog).only(id -> fixture.concerns(id) && catalog.byId(id)
+                .map(c -> phases.contains(phaseOf(c.category()))).orElse(false));
+        return byId(grade(materialize(fixture, "engines"), fixture + "/engines", FIXTURE_SEED, false, engines));
+    }
+
+    /** The phases {@code fixture} is graded by: those it names, and those of the checks it must lose. */
+    private Set<String> phasesOf(Fixture fixture) {
+        Set<String> phases = new HashSet<>(fixture.grades());
+        Stream.concat(fixture.loses().stream(), fixture.losesWhenMeasurable().stream())
+                .flatMap(id -> catalog.byId(id).stream()).map(c -> phaseOf(c.category())).forEach(phases::add);
+        return phases;
+    }
+
+    private static String phaseOf(Category category) {
+        return switch (category) {
+            case INTERLEAVINGS -> "interleavings";
+            case PERFORMANCE -> "performance";
+            default -> "tests";
+        };
+    }
+
+    private Path materialize(Fixture fixture, String part) {
+        try {
+            return fixture.materialize(pack.solution(), work.resolve("fixtures").resolve(fixture.toString()).resolve(part));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private void contractMatches(ExerciseReport report, String what) {
-        if (!report.apiDrift().isEmpty()) {
-            problem("the " + what + " does not match contract.txt: " + String.join("; ", report.apiDrift()));
-        }
+    private ExerciseReport grade(Path sources, String label, long seed, boolean quick, Rubric rubric) {
+        Path workDir = work.resolve("gradings").resolve(label);
+        GradeRequest request = new GradeRequest(sources, label.replace('/', '-'), Set.of(exercise), seed, quick, rubric,
+                workDir, GradeRequest.DEFAULT_EXERCISE_BUDGET, workDir.resolve("artifacts"), sandbox);
+        return engine.grade(request).exercises().get(0);
     }
 
-    private ExerciseReport grade(Path sources, String label, long seed, boolean quick) {
-        Path workDir = work.resolve("grading-" + label + "-" + seed);
-        GradeRequest request = new GradeRequest(sources, label, Set.of(exercise), seed, quick, Rubric.defaults(catalog),
-                workDir, GradeRequest.DEFAULT_EXERCISE_BUDGET, workDir.resolve("artifacts"), SandboxMode.LOCAL);
-        return new GradingEngine(GradingEngine.currentClasspath(), catalog, Progress.SILENT).grade(request)
-                .exercises().get(0);
-    }
-
-    private List<Fixture> fixtures() {
+    private List<Fixture> readFixtures() {
         if (!Files.isDirectory(pack.fixtures())) {
             return List.of();
         }
@@ -161,12 +207,13 @@ public final class PackVerification {
         }
     }
 
-    private boolean isExploration(String checkId) {
-        return catalog.byId(checkId).map(c -> c.category() == Category.INTERLEAVINGS).orElse(false);
+    private static List<String> contractDrift(ExerciseReport report, String what) {
+        return report.apiDrift().isEmpty() ? List.of()
+                : List.of("the " + what + " does not match the contract: " + String.join("; ", report.apiDrift()));
     }
 
-    private void problem(String line) {
-        problems.add(line);
+    private static Map<String, CheckReport> byId(ExerciseReport report) {
+        return report.checks().stream().collect(Collectors.toMap(CheckReport::id, Function.identity()));
     }
 
     private static String points(ExerciseReport report) {

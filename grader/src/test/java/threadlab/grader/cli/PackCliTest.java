@@ -93,8 +93,9 @@ class PackCliTest {
         Run doesNotCompile = run("grade", "--packs", dir.resolve("broken/pack").toString(), "--exercise", "broken");
         Run withoutPacks = run("grade", "--exercise", "barrier");
         Run emptyJar = run("list", "--packs", Files.createFile(dir.resolve("course.jar")).toString());
+        Run unknownId = run("pack", "verify", "nosuch");
 
-        assertThat(List.of(notAPack, doesNotCompile, withoutPacks))
+        assertThat(List.of(notAPack, doesNotCompile, withoutPacks, unknownId))
                 .allSatisfy(r -> assertThat(r.exitCode()).isEqualTo(ThreadLabCli.USAGE))
                 .allSatisfy(r -> assertThat(r.out()).isEmpty());
         assertThat(notAPack.err().lines().findFirst()).hasValueSatisfying(l -> assertThat(l)
@@ -104,5 +105,7 @@ class PackCliTest {
         assertThat(withoutPacks.err()).contains("unknown exercise 'barrier'").contains("needs --packs");
         assertThat(emptyJar.exitCode()).isEqualTo(ThreadLabCli.USAGE);
         assertThat(emptyJar.err()).contains("course.jar: holds no exercise pack");
+        assertThat(unknownId.err()).contains("invalid pack: nosuch: no pack folder and no built-in exercise")
+                .contains("counterlock");
     }
 }
