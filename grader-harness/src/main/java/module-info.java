@@ -6,8 +6,9 @@
  * module, so student code cannot reflect into the harness (its results channel, its watchdog, its secret), and
  * {@code jdk.unsupported} is not in the module graph, so it has no {@code sun.misc.Unsafe} either. The check
  * suites are opened only to the test engines that run them, and the results' records only to Jackson. Student code
- * can call only what is exported to everyone: the check annotations, and {@code threadlab.grader.noise.Noise}, the
- * scheduling-noise point the grader weaves into its classes (its switch stays in the closed harness package).
+ * can call only what is exported to everyone: the check annotations, {@code threadlab.grader.noise.Noise}, the
+ * scheduling-noise point the grader weaves into its classes (its switch stays in the closed harness package), and the
+ * helpers and benchmark API an exercise pack's suites use, which the bytecode scan forbids student code to name.
  *
  * <p>The host (module {@code grader}) uses this jar on its class path, to start these JVMs and to read the results.
  */
@@ -34,7 +35,8 @@ module threadlab.grader.harness {
     // Woven into the student's classes by the grader; student code (the unnamed module) must be able to call it.
     exports threadlab.grader.noise;
     exports threadlab.grader.verdict to com.fasterxml.jackson.databind;
-    exports threadlab.grader.benchmark to com.fasterxml.jackson.databind;
+    // The benchmark API a pack's benchmark uses (it sits on the class path); student code may not name it either.
+    exports threadlab.grader.benchmark;
 
     opens threadlab.grader.harness to com.fasterxml.jackson.databind;
     opens threadlab.grader.benchmark to com.fasterxml.jackson.databind;

@@ -1,5 +1,9 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The scoring band of a measured value: every point at or above {@code full}, none at or below {@code zero},
  * a share growing linearly in between, rounded down to a quarter ({@link PerformanceScoring#banded}).
@@ -7,6 +11,7 @@ package threadlab.grader.benchmark;
  * <p>A band also tells {@link Bench} when it may stop measuring: once the interval around the median lies
  * wholly in one step of the band (all points, none, or one quarter), more rounds cannot change the verdict.
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record Band(double full, double zero) {
 
     public Band {

@@ -1,5 +1,7 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Measures implementations side by side and records the results; what a {@link Benchmark} works with.
@@ -21,6 +24,7 @@ import java.util.function.Consumer;
  * A candidate that throws or does not finish within its limit gets a row with the reason and is not run again;
  * the others go on.
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class Bench {
 
     private final int cpus;

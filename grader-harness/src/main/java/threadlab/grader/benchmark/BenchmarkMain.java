@@ -1,5 +1,7 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apiguardian.api.API;
 import threadlab.grader.harness.HarnessJvm;
 import threadlab.grader.harness.ResultChannel;
 
@@ -22,6 +25,7 @@ import threadlab.grader.harness.ResultChannel;
  *
  * <pre>java -cp grader:student BenchmarkMain &lt;benchmark class&gt; &lt;results.json&gt; &lt;&lt;&lt; SECRET</pre>
  */
+@API(status = INTERNAL, since = "0.2")
 public final class BenchmarkMain {
 
     /** The longest one run of a candidate may take. */

@@ -1,8 +1,11 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What one benchmark measured, as written by the sandbox JVM and read back by the grader.
@@ -18,6 +21,7 @@ import java.util.Optional;
  * @param errors       problems outside any row
  * @param finished     whether the benchmark ran to its end (false: it was stopped, the rows so far are kept)
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record BenchmarkResults(int cpus, String java, List<BenchmarkRow> rows, Map<String, Double> ratios,
                                Map<String, Spread> ratioSpreads, List<BenchmarkShare> shares,
                                Map<String, String> facts, List<String> errors, boolean finished) {

@@ -1,6 +1,9 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One line of the benchmark table: an implementation with some workers on a workload.
@@ -13,6 +16,7 @@ import java.util.List;
  * @param roundSpeedups  the speed-up of each round, to show the spread
  * @param error          why the row has no time (the implementation threw or did not finish), else null
  */
+@API(status = INTERNAL, since = "0.2")
 public record BenchmarkRow(String workload, String implementation, int workers, double medianMs, double speedup,
                            List<Double> roundSpeedups, String error) {
 

@@ -1,5 +1,9 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * How fast an implementation ran a workload next to a reference implementation of the same workload, measured
  * round by round in the same JVM: the reference's time over the candidate's. 1.0 means as fast as the
@@ -19,6 +23,7 @@ package threadlab.grader.benchmark;
  *                         (threads alive before it started, processes not the grader's): the student's code
  *                         burning CPU in the background, which slows the reference too
  */
+@API(status = INTERNAL, since = "0.2")
 public record BenchmarkShare(String workload, String implementation, int workers, String reference, int referenceWorkers,
                              Spread share, Spread referenceSpeedup, int rounds, double backgroundCpus) {
 

@@ -1,6 +1,9 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.Serializable;
+import org.apiguardian.api.API;
 
 /**
  * A CPU-bound task: counting primes by trial division, sized so that one task takes a chosen time on this
@@ -8,6 +11,7 @@ import java.io.Serializable;
  *
  * @param span how many numbers one task examines
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record CpuWork(int span) implements Serializable {
 
     private static final int FIRST = 1_000_000;

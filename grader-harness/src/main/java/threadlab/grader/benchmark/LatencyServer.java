@@ -1,5 +1,7 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +12,7 @@ import java.net.URL;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
+import org.apiguardian.api.API;
 
 /**
  * The I/O-bound workload: an HTTP server on the loopback interface that answers every request after a fixed
@@ -17,6 +20,7 @@ import com.sun.net.httpserver.HttpServer;
  * the answer burns no CPU, so many such downloads overlap however few CPUs there are. Works with the network
  * off: only loopback is used.
  */
+@API(status = INTERNAL, since = "0.2")
 public final class LatencyServer implements AutoCloseable {
 
     private static final int ITEM_BYTES = 4_096;

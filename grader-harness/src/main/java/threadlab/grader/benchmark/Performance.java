@@ -1,5 +1,9 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The verdict of a performance check: the share of its points earned, and why.
  *
@@ -7,6 +11,7 @@ package threadlab.grader.benchmark;
  * @param message  what was measured and what was expected, for the student
  * @param kind     whether there was something to score, and whether it could tell
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record Performance(double fraction, String message, Kind kind) {
 
     /** What a performance verdict rests on. */

@@ -1,6 +1,9 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Turns measurements into a share of a check's points, in documented bands. Pure functions of the numbers, so
@@ -10,6 +13,7 @@ import java.util.Locale;
  * growing linearly, rounded down to a quarter of the points: a little noise near a band's edge moves the score
  * by at most a quarter.
  */
+@API(status = INTERNAL, since = "0.2")
 public final class PerformanceScoring {
 
     /** A speed-up at or below this is none at all. */

@@ -1,5 +1,9 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * How many rounds a comparison runs: warm-up until the timings settle, then enough measured rounds to be
  * sure of the scored values, and no more.
@@ -16,6 +20,7 @@ package threadlab.grader.benchmark;
  * @param max        measured rounds at most
  * @param precision  the half-width of the interval, as a share of the median, that is narrow enough
  */
+@API(status = INTERNAL, since = "0.2")
 public record Rounds(int maxWarmups, double settled, int shown, int min, int max, double precision) {
 
     public Rounds {

@@ -1,5 +1,9 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A candidate a check scores against a reference candidate of the same comparison: {@link Bench#compare} runs
  * the two (and the baseline) until their {@link BenchmarkShare share} is known precisely enough, or precisely
@@ -12,6 +16,7 @@ package threadlab.grader.benchmark;
  * @param band              the band the check scores the share in
  * @param meaningfulSpeedup the reference's speed-up over the baseline from which a round counts
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record ScoredPair(Candidate candidate, Candidate reference, Band band, double meaningfulSpeedup) {
 
     /** A pair whose rounds count when the reference reached {@link PerformanceScoring#MEANINGFUL_SPEEDUP}. */

@@ -1,10 +1,13 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.apiguardian.api.API;
 
 /**
  * A value measured once per round: its median, the distribution-free interval around that median, and every
@@ -20,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param high   the upper end of the interval
  * @param rounds each round's value, in the order measured
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record Spread(double median, double low, double high, List<Double> rounds) {
 
     /** Two-sided risk the interval accepts of missing the true median. */

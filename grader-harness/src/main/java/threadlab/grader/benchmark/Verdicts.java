@@ -1,12 +1,16 @@
 package threadlab.grader.benchmark;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import static threadlab.grader.benchmark.PerformanceScoring.times;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import threadlab.grader.checks.support.Verify;
 
 /** Performance verdicts on measured results, with messages that say what was measured and what was expected. */
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class Verdicts {
 
     private Verdicts() {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import threadlab.grader.exercise.PackException;
+import threadlab.grader.mutation.MutationTable;
 import threadlab.grader.pack.PackFolder;
 import threadlab.grader.pack.PackVerification;
 import threadlab.grader.sandbox.SandboxMode;
@@ -36,8 +38,17 @@ final class PackVerifyCommand implements Callable<Integer> {
             description = "How often the solution is graded. Default: ${DEFAULT-VALUE}.")
     int runs;
 
+    @Option(names = "--mutants", paramLabel = "N", arity = "0..1", fallbackValue = "1", defaultValue = "0",
+            description = {"Also compute the pack's mutation score: every mutant the concurrency operators make of the",
+                    "solution, graded N times (default 1 with the option): killed only if it loses points in each.",
+                    "List the equivalent ones, with why, in mutation/equivalent.txt. Reported, not a failure."})
+    int mutantGradings;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (mutantGradings < 0) {
+            throw new ThreadLabCli.UsageProblem("--mutants must be at least 1, not " + mutantGradings);
+        }
         if (runs < 1) {
             throw new ThreadLabCli.UsageProblem("--runs must be at least 1, not " + runs);
         }
@@ -55,10 +66,17 @@ final class PackVerifyCommand implements Callable<Integer> {
             PackFolder pack = open(root);
             out.println("Verifying the pack " + pack.exercise().id() + " (" + pack.root() + ") ...");
             out.flush();
-            List<String> problems = new PackVerification(pack, work, SandboxMode.AUTO, line -> {
+            PackVerification verification = new PackVerification(pack, work, SandboxMode.AUTO, line -> {
                 out.println("  " + line);
                 out.flush();
-            }).run(runs);
+            });
+            List<String> problems = verification.run(runs);
+            if (mutantGradings > 0) {
+                MutationTable score = verification.mutationScore(mutantGradings, mutant -> true);
+                out.printf(Locale.ROOT, "Mutation score of the pack %s: %.0f %% of %d mutants that are not equivalent "
+                        + "killed (in each of %d gradings).%n%s%n", pack.exercise().id(), 100 * score.killRate(),
+                        score.nonEquivalent(), mutantGradings, score.markdown());
+            }
             if (problems.isEmpty()) {
                 out.println("The pack " + pack.exercise().id() + " passes its self-test.");
                 return true;

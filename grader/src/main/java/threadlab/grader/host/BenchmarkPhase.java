@@ -3,6 +3,9 @@ package threadlab.grader.host;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import threadlab.grader.benchmark.BenchmarkMain;
 import threadlab.grader.benchmark.BenchmarkResults;
 import threadlab.grader.benchmark.Performance;
 import threadlab.grader.catalog.CheckDefinition;
+import threadlab.grader.exercise.Exercise;
 import threadlab.grader.harness.ResultChannel;
 import threadlab.grader.report.BenchmarkReport;
 import threadlab.grader.sandbox.HarnessLaunch;
@@ -78,8 +82,10 @@ final class BenchmarkPhase implements Phase {
         List<CheckDefinition> checks = exercise.claimed();
         Sandbox box = sandbox.get();
         String secret = ResultChannel.newSecret();
+        List<Path> classpath = new ArrayList<>(List.of(exercise.classes()));
+        exercise.exercise().checkClasspath().ifPresent(classpath::add); // a pack's benchmark is in its built entry
         SandboxRun run = box.run(new SandboxJob(BenchmarkMain.class.getName(),
-                List.of(benchmarkClass.get(), RESULTS), List.of(exercise.classes()),
+                List.of(benchmarkClass.get(), RESULTS), classpath,
                 TIME_LIMIT, RESULTS, exercise.folder("benchmark"), secret)
                 .onModulePath(harnessModulePath, HarnessLaunch.MODULE));
         Optional<BenchmarkResults> results = run.result().flatMap(file -> read(file, secret));
@@ -93,13 +99,15 @@ final class BenchmarkPhase implements Phase {
                     + (run.output().isBlank() ? "" : ": " + run.output().strip()));
         }
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
+        ClassLoader scoring = scoringLoader(exercise.exercise());
         for (CheckDefinition check : checks) {
             outcomes.put(check.id(), results.isPresent()
-                    ? score(check, results.get(), box.isolated())
+                    ? score(check, results.get(), box.isolated(), scoring)
                     : new CheckOutcome(check.id(), run.timedOut() ? CheckStatus.TIMEOUT : CheckStatus.ERROR,
                             Reason.NOT_MEASURED, "Not measured: " + String.join("; ", problems) + ".",
                             run.elapsed().toMillis()));
         }
+        closeIfPacks(scoring);
         BenchmarkReport report = new BenchmarkReport(box.description(), box.isolated(),
                 results.map(BenchmarkResults::cpus).orElse(0), results.map(BenchmarkResults::java).orElse(""),
                 results.map(BenchmarkResults::rows).orElse(List.of()), results.map(BenchmarkResults::ratios).orElse(Map.of()),
@@ -108,8 +116,34 @@ final class BenchmarkPhase implements Phase {
         return new PhaseResult(outcomes, report, null);
     }
 
-    private static CheckOutcome score(CheckDefinition check, BenchmarkResults results, boolean isolated) {
-        Performance verdict = verdict(check, results);
+    /**
+     * Where the performance checks' scoring methods are found: the grader's own, or a pack's built entry. Only the
+     * scoring class is loaded here, never the benchmark or the student's classes (the pack's entry holds none of them
+     * but its own); a scoring method reads the measured results and nothing else.
+     */
+    private static ClassLoader scoringLoader(Exercise exercise) {
+        ClassLoader grader = BenchmarkPhase.class.getClassLoader();
+        return exercise.checkClasspath().<ClassLoader>map(entry -> {
+            try {
+                return new URLClassLoader(new URL[] {entry.toUri().toURL()}, grader);
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }).orElse(grader);
+    }
+
+    private static void closeIfPacks(ClassLoader loader) {
+        if (loader instanceof URLClassLoader pack) {
+            try {
+                pack.close();
+            } catch (IOException e) {
+                // a class loader over one class-path entry: nothing left to do
+            }
+        }
+    }
+
+    private static CheckOutcome score(CheckDefinition check, BenchmarkResults results, boolean isolated, ClassLoader loader) {
+        Performance verdict = verdict(check, results, loader);
         String message = isolated ? verdict.message()
                 : verdict.message() + " (Measured " + BenchmarkReport.ADVISORY + ": this machine's other work shares its CPUs.)";
         if (verdict.kind() == Performance.Kind.UNMEASURABLE) {
@@ -123,9 +157,10 @@ final class BenchmarkPhase implements Phase {
     }
 
     /** Calls the check's scoring method, a static method taking the results. */
-    private static Performance verdict(CheckDefinition check, BenchmarkResults results) {
+    private static Performance verdict(CheckDefinition check, BenchmarkResults results, ClassLoader loader) {
         try {
-            Method method = Class.forName(check.suiteClass()).getDeclaredMethod(check.method(), BenchmarkResults.class);
+            Method method = Class.forName(check.suiteClass(), true, loader)
+                    .getDeclaredMethod(check.method(), BenchmarkResults.class);
             method.setAccessible(true);
             return (Performance) method.invoke(null, results);
         } catch (InvocationTargetException e) {

@@ -12,6 +12,7 @@ import threadlab.grader.exercise.Course;
 import threadlab.grader.exercise.Exercise;
 import threadlab.grader.exercise.PackDescriptor;
 import threadlab.grader.exercise.PackException;
+import threadlab.grader.mutation.MutantList;
 
 /**
  * The sources of an exercise pack. An instructor's pack is one folder:
@@ -24,6 +25,7 @@ import threadlab.grader.exercise.PackException;
  * solution/          the reference solution
  * checks/            the check suites (JUnit 5 / jqwik classes with @Check), in package threadlab.grader.packs.ID
  * fixtures/NAME/fixture.txt   buggy variants of the solution, each losing the checks aimed at its bug
+ * mutation/equivalent.txt     optional: mutants of the solution that no check could tell apart, each with why
  * </pre>
  *
  * <p>The grader's own packs keep the same parts where its Maven modules build them ({@link #builtIn}): stubs in
@@ -100,6 +102,15 @@ public record PackFolder(Path root, Exercise exercise, Path stub, Path solution,
     /** Whether this is one of the grader's own packs. */
     public boolean isBuiltIn() {
         return checks.isEmpty();
+    }
+
+    /**
+     * The mutants of the solution that change nothing a check could see, each with why ({@link MutantList}): a
+     * pack's {@code mutation/equivalent.txt}; the grader's own list for a built-in pack.
+     */
+    public Path equivalentMutants() {
+        return isBuiltIn() ? root.resolve("grader/src/test/resources/mutation/equivalent.txt")
+                : root.resolve("mutation/equivalent.txt");
     }
 
     Path descriptor() {

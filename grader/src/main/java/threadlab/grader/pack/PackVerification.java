@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import threadlab.grader.api.Category;
@@ -21,6 +22,9 @@ import threadlab.grader.exercise.Exercise;
 import threadlab.grader.host.GradeRequest;
 import threadlab.grader.host.GradingEngine;
 import threadlab.grader.host.Progress;
+import threadlab.grader.mutation.Mutant;
+import threadlab.grader.mutation.MutantList;
+import threadlab.grader.mutation.MutationTable;
 import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.ExerciseReport;
 import threadlab.grader.report.Points;
@@ -85,13 +89,20 @@ public final class PackVerification {
             problems.addAll(solutionEarnsFullMarks(run));
         }
         problems.addAll(stubEarnsNothing());
+        problems.addAll(fixturesLoseWhatTheyAimAt());
+        return List.copyOf(problems);
+    }
+
+    /** Grades every fixture ({@link FixtureSweep}): what each kept of its aim, or lost beyond it, one line each. */
+    public List<String> fixturesLoseWhatTheyAimAt() throws InterruptedException {
+        List<String> problems = new ArrayList<>();
         FixtureSweep sweep = FixtureSweep.start(List.of(this), fixture -> true);
         for (Fixture fixture : sweep.fixtures()) {
             List<String> wrong = sweep.problemsOf(fixture);
             wrong.forEach(p -> problems.add("fixture " + fixture.name() + " " + p));
             log.accept("fixture " + fixture.name() + ": " + (wrong.isEmpty() ? "loses " + fixture.loses() : "WRONG"));
         }
-        return List.copyOf(problems);
+        return problems;
     }
 
     /** Grades the solution in full ({@code run} is its seed): what keeps it from full marks, one line each. */
@@ -131,6 +142,51 @@ public final class PackVerification {
         }
         return unaimed.isEmpty() ? List.of() : List.of("no fixture loses " + unaimed + ": add a buggy variant "
                 + "(fixtures/NAME/fixture.txt) aimed at each, or the check is not shown to catch anything");
+    }
+
+    /**
+     * The pack's mutation score: every mutant the concurrency operators make of the solution ({@link Mutant}), except
+     * those its {@linkplain PackFolder#equivalentMutants() equivalence list} names, is graded {@code gradings} times
+     * (quick, then by the explorations if it lost nothing there), each with its own seed; it is killed only if it
+     * loses points in each.
+     *
+     * @param which the mutants to grade (those it refuses are left out of the table)
+     */
+    public MutationTable mutationScore(int gradings, Predicate<Mutant> which) throws IOException {
+        Map<String, String> equivalent = MutantList.read(pack.equivalentMutants());
+        MutationTable table = new MutationTable();
+        List<Mutant> mutants = Mutant.of(exercise, pack.solution()).stream().filter(which).toList();
+        for (int i = 0; i < mutants.size(); i++) {
+            Mutant mutant = mutants.get(i);
+            if (equivalent.containsKey(mutant.id())) {
+                table.equivalent(mutant, equivalent.get(mutant.id()));
+                continue;
+            }
+            Path sources = mutant.materialize(pack.solution(), work.resolve("mutants").resolve("m" + i));
+            ExerciseReport last = null;
+            List<String> lost = List.of();
+            for (int grading = 1; grading <= gradings && (grading == 1 || !lost.isEmpty()); grading++) {
+                last = grade(sources, "mutant-" + i + "-" + grading, FIXTURE_SEED + grading, true, Rubric.defaults(catalog));
+                lost = lostChecks(last);
+                if (lost.isEmpty() && ExerciseReport.GRADED.equals(last.status())) {
+                    lost = lostChecks(grade(sources, "mutant-" + i + "-" + grading + "-explored", FIXTURE_SEED + grading,
+                            false, Rubric.defaults(catalog).only(this::isExploration)));
+                }
+            }
+            boolean compileError = ExerciseReport.COMPILE_ERROR.equals(last.status());
+            table.graded(mutant, compileError, lost);
+            log.accept("mutant " + mutant.id() + " [" + mutant.mutated() + "]: " + (compileError ? "does not compile"
+                    : lost.isEmpty() ? "SURVIVED" : "killed by " + lost));
+        }
+        return table;
+    }
+
+    private boolean isExploration(String checkId) {
+        return catalog.byId(checkId).map(c -> c.category() == Category.INTERLEAVINGS).orElse(false);
+    }
+
+    private static List<String> lostChecks(ExerciseReport report) {
+        return report.checks().stream().filter(c -> !c.passed()).map(CheckReport::id).toList();
     }
 
     /** The pack's fixtures, read from their {@code fixture.txt}. */

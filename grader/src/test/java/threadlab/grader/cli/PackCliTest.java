@@ -28,8 +28,8 @@ class PackCliTest {
         Run run = run("list", "--packs", BARRIER.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("processmap (").contains("barrier (20 points)")
-                .contains("barrier.releases-together").contains("barrier.interleaved-generations");
+        assertThat(run.out()).contains("processmap (").contains("barrier (22 points)")
+                .contains("barrier.releases-together").contains("barrier.interleaved-generations").contains("barrier.throughput");
         assertThat(run.out().indexOf("barrier (")).isGreaterThan(run.out().indexOf("processmap ("));
     }
 

@@ -182,16 +182,8 @@ class MutationScoreTest {
 
     /** A list of mutants: one id per line, then {@code  -- } and the reason; {@code #} starts a comment line. */
     private static Map<String, String> listed(String resource) throws IOException {
-        Map<String, String> listed = new LinkedHashMap<>();
         try (InputStream in = MutationScoreTest.class.getResourceAsStream(resource)) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    String[] parts = line.split(" -- ", 2);
-                    assertThat(parts).as("%s: a reason after ' -- ' in: %s", resource, line).hasSize(2);
-                    listed.put(parts[0].strip(), parts[1].strip());
-                }
-            }
+            return MutantList.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         }
-        return listed;
     }
 }

@@ -45,6 +45,8 @@ class PackDescriptorTest {
         assertThat(barrier.benchmarkClass()).isEmpty();
         assertThat(barrier.builtIn()).isFalse();
         assertThat(barrier.checkClasspath()).hasValue(entry);
+        assertThat(read(VALID + "benchmark = threadlab.grader.packs.barrier.BarrierBenchmark\n", entry).benchmarkClass())
+                .hasValue("threadlab.grader.packs.barrier.BarrierBenchmark");
     }
 
     @Test
@@ -56,7 +58,7 @@ class PackDescriptorTest {
                 VALID.replace("order = 70", "order = seventh"), "order 'seventh'",
                 VALID.replace("starts-processes = false", "starts-processes = maybe"), "true or false",
                 VALID.replace("suites = threadlab.grader.packs", "suites = course.checks"), "not a class of a package under threadlab.grader",
-                VALID + "benchmark = threadlab.grader.packs.barrier.BarrierBenchmark\n", "'benchmark' is for the grader's own",
+                VALID + "benchmark = course.BarrierBenchmark\n", "'course.BarrierBenchmark' is not a class of a package under",
                 VALID.replace("denies = java.util.concurrent.CyclicBarrier", "denies = CyclicBarrier"), "not a JDK type",
                 VALID + "points = 20\n", "unknown key 'points'");
         broken.forEach((text, problem) -> assertThatThrownBy(() -> read(text, entry)).as(problem)

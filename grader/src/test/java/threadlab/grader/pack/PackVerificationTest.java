@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.Grading;
 import threadlab.grader.ProjectLayout;
+import threadlab.grader.mutation.MutationOperator;
+import threadlab.grader.mutation.MutationTable;
 
 /** A pack's self-test passes for a good pack, and names what is wrong with a bad one. */
 @DisplayName("Exercise packs verify themselves")
@@ -42,7 +44,7 @@ class PackVerificationTest {
         problems.addAll(verification.solutionEarnsFullMarks(2));
 
         assertThat(problems).as(String.join("\n", log)).isEmpty();
-        assertThat(log).containsExactly("solution, grading 1: 20/20 points", "solution, grading 2: 20/20 points");
+        assertThat(log).containsExactly("solution, grading 1: 22/22 points", "solution, grading 2: 22/22 points");
     }
 
     @Test
@@ -62,15 +64,43 @@ class PackVerificationTest {
         Path pack = work.resolve("gate");
         PackTemplate.write("gate", pack);
         deleteRecursively(pack.resolve("fixtures/SpinningGate"));
+        deleteRecursively(pack.resolve("fixtures/ForgetsToNotifyGate"));
         Path latch = pack.resolve("fixtures/LatchGate/fixture.txt");
         Files.writeString(latch, Files.readString(latch).replace("loses: gate.policy", "loses: gate.timed-await"));
+        PackVerification verification = new PackVerification(PackFolder.open(pack), work.resolve("verify"),
+                Grading.SANDBOX, line -> { });
 
-        List<String> problems = new PackVerification(PackFolder.open(pack), work.resolve("verify"), Grading.SANDBOX, line -> { }).run(1);
+        List<String> problems = new ArrayList<>(verification.fixturesLoseWhatTheyAimAt());
+        problems.addAll(verification.unaimedChecks());
 
         assertThat(problems).anyMatch(p -> p.startsWith("fixture LatchGate") && p.contains("kept [gate.timed-await]"))
                 .anyMatch(p -> p.startsWith("fixture LatchGate lost checks not aimed at its bug")
                         && p.contains("gate.policy"))
-                .anyMatch(p -> p.startsWith("no fixture loses [gate.policy, gate.waiters-block]"));
+                .anyMatch(p -> p.startsWith("no fixture loses [gate.interleaved-open, gate.policy, gate.releases-all, "
+                        + "gate.waiters-block]"));
+    }
+
+    @Test
+    void aPacksMutationScoreGradesTheMutantsOfItsSolutionAndLeavesTheEquivalentOnesOut() throws IOException {
+        Path pack = work.resolve("gate");
+        PackTemplate.write("gate", pack);
+        Files.createDirectories(pack.resolve("mutation"));
+        Files.writeString(pack.resolve("mutation/equivalent.txt"), "# the gate's own\n"
+                + "gate/Gate.java:18 remove_synchronized_method -- stands in for a reason here\n");
+        List<String> log = new ArrayList<>();
+        PackVerification verification = new PackVerification(PackFolder.open(pack), work.resolve("verify"),
+                Grading.SANDBOX, log::add);
+
+        MutationTable table = verification.mutationScore(1, m -> m.operator() == MutationOperator.DROP_WAKE_UP
+                || m.id().equals("gate/Gate.java:18 remove_synchronized_method"));
+
+        assertThat(table.size()).isEqualTo(2);
+        assertThat(table.nonEquivalent()).isEqualTo(1);
+        assertThat(table.killRate()).isEqualTo(1.0);
+        assertThat(log).singleElement().asString().startsWith("mutant gate/Gate.java:15 drop_wake_up")
+                .contains("killed by [gate.releases-all");
+        assertThat(table.markdown()).contains("| drop a notify or signal | 1 | 1 | 0 | 0 | 0 | 100 % |")
+                .contains("stands in for a reason here");
     }
 
     private static void deleteRecursively(Path folder) {

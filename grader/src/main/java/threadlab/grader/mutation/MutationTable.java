@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The outcome of each mutant graded, and the kill rates per operator and per exercise. */
-final class MutationTable {
+public final class MutationTable {
 
     private enum Fate { KILLED, SURVIVED, STILLBORN, EQUIVALENT }
 
@@ -16,42 +16,42 @@ final class MutationTable {
 
     private final List<Row> rows = new ArrayList<>();
 
-    void graded(Mutant mutant, boolean compileError, List<String> lost) {
+    public void graded(Mutant mutant, boolean compileError, List<String> lost) {
         Fate fate = compileError ? Fate.STILLBORN : lost.isEmpty() ? Fate.SURVIVED : Fate.KILLED;
         rows.add(new Row(mutant, fate, String.join(", ", lost)));
     }
 
-    void equivalent(Mutant mutant, String reason) {
+    public void equivalent(Mutant mutant, String reason) {
         rows.add(new Row(mutant, Fate.EQUIVALENT, reason));
     }
 
-    int size() {
+    public int size() {
         return rows.size();
     }
 
     /** Killed over killed and survived (stillborn and equivalent mutants count for neither). */
-    double killRate() {
+    public double killRate() {
         long killed = count(rows, Fate.KILLED);
         long survived = count(rows, Fate.SURVIVED);
         return killed + survived == 0 ? 1 : (double) killed / (killed + survived);
     }
 
-    long nonEquivalent() {
+    public long nonEquivalent() {
         return count(rows, Fate.KILLED) + count(rows, Fate.SURVIVED);
     }
 
-    java.util.Set<String> survivorIds() {
+    public java.util.Set<String> survivorIds() {
         return rows.stream().filter(r -> r.fate == Fate.SURVIVED).map(r -> r.mutant.id())
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    String survivors() {
+    public String survivors() {
         return rows.stream().filter(r -> r.fate == Fate.SURVIVED)
                 .map(r -> "\n  " + r.mutant.id() + ": " + r.mutant.original() + "  ->  " + r.mutant.mutated())
                 .collect(Collectors.joining());
     }
 
-    String markdown() {
+    public String markdown() {
         StringBuilder md = new StringBuilder("| operator | mutants | killed | survived | equivalent | did not compile | kill rate |\n"
                 + "|---|---|---|---|---|---|---|\n");
         byKey(r -> r.mutant.operator().description()).forEach((key, group) -> md.append(line(key, group)));

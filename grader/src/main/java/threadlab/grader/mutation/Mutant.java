@@ -17,11 +17,11 @@ import threadlab.grader.exercise.Exercise;
  * @param mutated  that line after (for a lock pair: the lock line)
  * @param source   the whole mutated file
  */
-record Mutant(Exercise exercise, String file, int line, MutationOperator operator, String original, String mutated,
+public record Mutant(Exercise exercise, String file, int line, MutationOperator operator, String original, String mutated,
               List<String> source) {
 
     /** Every mutant every operator makes of the exercise's reference solution (comment lines left alone). */
-    static List<Mutant> of(Exercise exercise, Path solutionSources) throws IOException {
+    public static List<Mutant> of(Exercise exercise, Path solutionSources) throws IOException {
         List<Mutant> mutants = new ArrayList<>();
         try (Stream<Path> files = Files.list(packageDir(solutionSources, exercise))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
@@ -41,12 +41,12 @@ record Mutant(Exercise exercise, String file, int line, MutationOperator operato
     }
 
     /** How the README's table and the equivalence list name it, e.g. {@code counterlock/CounterLock.java:42 drop_volatile}. */
-    String id() {
+    public String id() {
         return exercise.id() + "/" + file + ":" + line + " " + operator.name().toLowerCase();
     }
 
     /** The exercise's reference sources with this mutant's file in place, under {@code target}; returns it. */
-    Path materialize(Path solutionSources, Path target) throws IOException {
+    public Path materialize(Path solutionSources, Path target) throws IOException {
         Path packageDir = Files.createDirectories(packageDir(target, exercise));
         try (Stream<Path> files = Files.list(packageDir(solutionSources, exercise))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

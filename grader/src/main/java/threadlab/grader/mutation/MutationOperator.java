@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * finds the places it applies to in a file and gives the file as it would be with one of them changed. The edits
  * are the mistakes students make; none adds a pause to widen a window.
  */
-enum MutationOperator {
+public enum MutationOperator {
 
     /** ConMAn RSK: a method loses its {@code synchronized}. */
     REMOVE_SYNCHRONIZED_METHOD("remove synchronized from a method") {
@@ -126,7 +126,7 @@ enum MutationOperator {
         this.description = description;
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
