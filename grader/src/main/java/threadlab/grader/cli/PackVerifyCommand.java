@@ -64,6 +64,7 @@ final class PackVerifyCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("threadlab-pack-verify-");
         try {
             PackFolder pack = open(root);
+            long start = System.nanoTime();
             out.println("Verifying the pack " + pack.exercise().id() + " (" + pack.root() + ") ...");
             out.flush();
             PackVerification verification = new PackVerification(pack, work, SandboxMode.AUTO, line -> {
@@ -71,24 +72,30 @@ final class PackVerifyCommand implements Callable<Integer> {
                 out.flush();
             });
             List<String> problems = verification.run(runs);
+            String id = pack.exercise().id();
+            if (problems.isEmpty()) {
+                out.println("The pack " + id + " passes its self-test (" + secondsSince(start) + ").");
+            } else {
+                out.println("The pack " + id + " fails its self-test (" + secondsSince(start) + "):");
+                problems.forEach(p -> out.println("  - " + p));
+            }
             if (mutantGradings > 0) {
+                start = System.nanoTime();
                 MutationTable score = verification.mutationScore(mutantGradings, mutant -> true);
                 out.printf(Locale.ROOT, "Mutation score of the pack %s: %.0f %% of %d mutants that are not equivalent "
-                        + "killed (in each of %d gradings).%n%s%n", pack.exercise().id(), 100 * score.killRate(),
-                        score.nonEquivalent(), mutantGradings, score.markdown());
+                        + "killed in each of %d grading(s) (%s).%n%s%n", id, 100 * score.killRate(),
+                        score.nonEquivalent(), mutantGradings, secondsSince(start), score.markdown());
             }
-            if (problems.isEmpty()) {
-                out.println("The pack " + pack.exercise().id() + " passes its self-test.");
-                return true;
-            }
-            out.println("The pack " + pack.exercise().id() + " fails its self-test:");
-            problems.forEach(p -> out.println("  - " + p));
-            return false;
+            return problems.isEmpty();
         } catch (PackException e) {
             throw new ThreadLabCli.UsageProblem("invalid pack: " + e.getMessage());
         } finally {
             threadlab.grader.pack.Packs.delete(work);
         }
+    }
+
+    private static String secondsSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000_000 + " s";
     }
 
     /** A pack folder, or, for a bare name that is no folder, the built-in pack of that id in this checkout. */
