@@ -108,10 +108,13 @@ public enum MutationOperator {
         private final Pattern timed = Pattern.compile(
                 "\\b(awaitNanos|wait)\\(([^()]+)\\)|\\btimedWait\\(([^,()]+),\\s*[^()]+\\)|\\bawait\\(([^,()]+),");
 
+        /** A method's declaration, whose parameters look like a call's arguments: not a wait. */
+        private final Pattern declaration = Pattern.compile("^\\s*(public|protected|private)\\s");
+
         @Override
         String mutate(List<String> lines, int at) {
             Matcher m = timed.matcher(lines.get(at));
-            if (!m.find()) {
+            if (declaration.matcher(lines.get(at)).find() || !m.find()) {
                 return null;
             }
             String replacement = m.group(1) != null ? m.group(1) + "(0)"

@@ -28,7 +28,7 @@ class PackCliTest {
         Run run = run("list", "--packs", BARRIER.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("processmap (").contains("barrier (22 points)")
+        assertThat(run.out()).contains("processmap (").contains("barrier (23 points)")
                 .contains("barrier.releases-together").contains("barrier.interleaved-generations").contains("barrier.throughput");
         assertThat(run.out().indexOf("barrier (")).isGreaterThan(run.out().indexOf("processmap ("));
     }
@@ -40,13 +40,13 @@ class PackCliTest {
                 "--format", "text,json,gradescope,junit,html,markdown");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("barrier").contains("Total: 17/17 points (100%)")
+        assertThat(run.out()).contains("barrier").contains("Total: 18/18 points (100%)")
                 .contains("--exercise barrier (with the same --packs)");
         JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
         assertThat(result.get("exercises").get(0).get("id").asText()).isEqualTo("barrier");
         assertThat(Files.readString(out.resolve("junit/TEST-threadlab.barrier.xml"))).contains("barrier.spurious-wakeup");
         assertThat(Files.readString(out.resolve("report.html"))).contains("barrier.reset");
-        assertThat(new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("score").asDouble()).isEqualTo(17);
+        assertThat(new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("score").asDouble()).isEqualTo(18);
         assertThat(Files.list(out).map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".md"));
     }
 
@@ -64,7 +64,7 @@ class PackCliTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(work.resolve("out/gradebook.csv"))).hasSize(2)
                 .first().asString().contains("barrier");
-        assertThat(Files.readAllLines(work.resolve("out/gradebook.csv")).get(1)).startsWith("alice,").contains(",17,");
+        assertThat(Files.readAllLines(work.resolve("out/gradebook.csv")).get(1)).startsWith("alice,").contains(",18,");
     }
 
     @Test

@@ -44,7 +44,7 @@ class PackVerificationTest {
         problems.addAll(verification.solutionEarnsFullMarks(2));
 
         assertThat(problems).as(String.join("\n", log)).isEmpty();
-        assertThat(log).containsExactly("solution, grading 1: 22/22 points", "solution, grading 2: 22/22 points");
+        assertThat(log).containsExactly("solution, grading 1: 23/23 points", "solution, grading 2: 23/23 points");
     }
 
     @Test

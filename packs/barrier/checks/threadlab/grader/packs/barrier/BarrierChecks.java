@@ -20,6 +20,7 @@ import threadlab.grader.checks.support.Blocking;
 import threadlab.grader.checks.support.ForbiddenApis;
 import threadlab.grader.checks.support.StressRounds;
 import threadlab.grader.checks.support.Verify;
+import threadlab.grader.checks.support.Visibility;
 import threadlab.grader.checks.support.Workers;
 
 /** Checks of {@code threadlab.barrier}: a reusable barrier, its generations, and how it breaks. */
@@ -156,26 +157,71 @@ public class BarrierChecks {
 
     @Test
     @Check(id = "barrier.reset", category = Category.CONTRACT, points = 2,
-            title = "reset() and abort() wake the waiters with BrokenBarrierException; after reset() the barrier works")
+            title = "reset() and abort() wake every waiter with BrokenBarrierException; after reset() the barrier works")
     void reset() throws Throwable {
         Barrier barrier = new Barrier(3);
-        CompletableFuture<Integer> waiter = waitingParty(barrier, "waiter", 1);
+        List<CompletableFuture<Integer>> waiters = twoWaiting(barrier, "waiter");
         barrier.reset();
-        expectThrows(BrokenBarrierException.class, waiter, "await() of a thread waiting at reset()");
+        expectAllBroken(waiters, "at reset()");
         that(!barrier.isBroken() && barrier.waiting() == 0, "After reset(): isBroken()=%s, waiting()=%d; expected false "
                 + "and 0.", barrier.isBroken(), barrier.waiting());
         Generations again = generations(barrier, 3, 3);
         that(again.earlyLeaver.get() == null, "After reset(): %s", again.earlyLeaver.get());
-        CompletableFuture<Integer> aborted = waitingParty(barrier, "aborted", 1);
+        List<CompletableFuture<Integer>> aborted = twoWaiting(barrier, "aborted");
         barrier.abort();
-        expectThrows(BrokenBarrierException.class, aborted, "await() of a thread waiting at abort()");
+        expectAllBroken(aborted, "at abort()");
         that(barrier.isBroken(), "isBroken() is false after abort().");
         barrier.reset();
         that(generations(barrier, 3, 2).earlyLeaver.get() == null && !barrier.isBroken(),
                 "After abort() and reset() the barrier did not work as new.");
     }
 
-    // ---- blocking -------------------------------------------------------------------------------
+    /** Two of the barrier's three parties, waiting. */
+    private List<CompletableFuture<Integer>> twoWaiting(Barrier barrier, String name) {
+        return List.of(waitingParty(barrier, name + "-1", 1), waitingParty(barrier, name + "-2", 2));
+    }
+
+    /** Each of {@code waiters} must leave await() with BrokenBarrierException: waking one is not enough. */
+    private static void expectAllBroken(List<CompletableFuture<Integer>> waiters, String when) throws Throwable {
+        for (int i = 0; i < waiters.size(); i++) {
+            expectThrows(BrokenBarrierException.class, waiters.get(i), "await() of waiter " + (i + 1) + " of "
+                    + waiters.size() + " " + when + " (a notify() wakes only one of them; notifyAll() wakes every one)");
+        }
+    }
+
+    @Test
+    @Check(id = "barrier.state-visible", category = Category.CONTRACT, points = 1,
+            title = "Threads that keep calling isBroken() or waiting() see the change")
+    void stateVisible() throws Throwable {
+        Barrier broken = new Barrier(2);
+        long deadline = Visibility.deadline();
+        CompletableFuture<Long> reader = workers.start("broken-reader", () -> {
+            while (!broken.isBroken() && System.nanoTime() - deadline < 0) {
+                // waits by asking again, as code that watches the barrier does
+            }
+            return System.nanoTime();
+        });
+        Visibility.Reading reading = Visibility.afterChange(workers.thread("broken-reader"), reader, deadline, LIMIT,
+                broken::abort, "a thread calling isBroken() in a loop");
+        that(reading.sawChange(), "A thread that kept calling isBroken() still saw the barrier whole %.1f s after "
+                + "abort(). %s", reading.secondsAfter(), Visibility.explanation("isBroken()"));
+
+        Barrier arrivals = new Barrier(2);
+        long until = Visibility.deadline();
+        CompletableFuture<Long> counter = workers.start("waiting-reader", () -> {
+            while (arrivals.waiting() == 0 && System.nanoTime() - until < 0) {
+                // waits by asking again
+            }
+            return System.nanoTime();
+        });
+        List<CompletableFuture<Integer>> party = new ArrayList<>();
+        Visibility.Reading count = Visibility.afterChange(workers.thread("waiting-reader"), counter, until, LIMIT,
+                () -> party.add(waitingParty(arrivals, "first-party", 1)), "a thread calling waiting() in a loop");
+        that(count.sawChange(), "A thread that kept calling waiting() still saw 0 parties %.1f s after one arrived. %s",
+                count.secondsAfter(), Visibility.explanation("waiting()"));
+        arrivals.abort();
+        expectThrows(BrokenBarrierException.class, party.get(0), "await() of the party waiting at abort()");
+    }
 
     @Test
     @Check(id = "barrier.waiters-block", category = Category.BLOCKING, points = 2,
