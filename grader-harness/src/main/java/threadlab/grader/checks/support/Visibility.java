@@ -1,6 +1,6 @@
 package threadlab.grader.checks.support;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * or until {@link #deadline()}, and returns when it stopped; {@link #afterChange} lets it spin until compiled, makes
  * the change, and tells whether the reader saw it.
  */
-@API(status = INTERNAL, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Visibility {
 
     /**
