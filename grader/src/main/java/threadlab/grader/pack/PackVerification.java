@@ -46,6 +46,8 @@ public final class PackVerification {
 
     /** The seed the stub and the fixtures are graded with (the solution's gradings each have their own). */
     static final long FIXTURE_SEED = 20261122L;
+    /** The phase of the checks the check JVMs run (see {@link Fixture#PHASES}). */
+    private static final String TESTS = "tests";
 
     private final PackFolder pack;
     private final CheckCatalog catalog;
@@ -205,7 +207,7 @@ public final class PackVerification {
 
     /** What the check JVMs (a quick grading) gave {@code fixture}, by check id; nothing if its phases leave them out. */
     Map<String, CheckReport> gradeInCheckJvms(Fixture fixture) {
-        if (!phasesOf(fixture).contains("tests")) {
+        if (!phasesOf(fixture).contains(TESTS)) {
             return Map.of();
         }
         return byId(grade(materialize(fixture, "checks"), fixture + "/checks", FIXTURE_SEED, true,
@@ -215,8 +217,10 @@ public final class PackVerification {
     /** What the explorations and benchmarks its phases name gave {@code fixture}: those its bug concerns. */
     Map<String, CheckReport> gradeWithEngines(Fixture fixture) {
         Set<String> phases = phasesOf(fixture);
+        // Only the engines' checks: the check JVMs graded the rest already (again here, they would cost their time twice).
         Rubric engines = Rubric.defaults(catalog).only(id -> fixture.concerns(id) && catalog.byId(id)
-                .map(c -> phases.contains(phaseOf(c.category()))).orElse(false));
+                .map(c -> phaseOf(c.category())).filter(phase -> !phase.equals(TESTS) && phases.contains(phase))
+                .isPresent());
         return byId(grade(materialize(fixture, "engines"), fixture + "/engines", FIXTURE_SEED, false, engines));
     }
 
@@ -232,7 +236,7 @@ public final class PackVerification {
         return switch (category) {
             case INTERLEAVINGS -> "interleavings";
             case PERFORMANCE -> "performance";
-            default -> "tests";
+            default -> TESTS;
         };
     }
 
