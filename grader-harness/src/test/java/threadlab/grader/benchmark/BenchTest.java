@@ -95,8 +95,11 @@ class BenchTest {
         quiet.compare("cpu-bound", () -> waitFor(20), List.of(student, reference),
                 List.of(new ScoredPair(student, reference, new Band(0.8, 0.5))));
 
-        assertThat(bench.results(true).share("cpu-bound", "student", 1).orElseThrow().backgroundCpus()).isGreaterThan(0.5);
-        assertThat(quiet.results(true).share("cpu-bound", "student", 1).orElseThrow().backgroundCpus()).isLessThan(0.1);
+        double withSpinner = bench.results(true).share("cpu-bound", "student", 1).orElseThrow().backgroundCpus();
+        double withoutIt = quiet.results(true).share("cpu-bound", "student", 1).orElseThrow().backgroundCpus();
+        // The spinner is about one CPU more; the machine's other work (CI's own, a JIT elsewhere) is not nothing.
+        assertThat(withSpinner).isGreaterThan(0.5).isGreaterThan(withoutIt + 0.4);
+        assertThat(withoutIt).isLessThan(0.5);
     }
 
     @Test

@@ -164,23 +164,32 @@ public final class PackVerification {
                 table.equivalent(mutant, equivalent.get(mutant.id()));
                 continue;
             }
-            Path sources = mutant.materialize(pack.solution(), work.resolve("mutants").resolve("m" + i));
-            ExerciseReport last = null;
-            List<String> lost = List.of();
-            for (int grading = 1; grading <= gradings && (grading == 1 || !lost.isEmpty()); grading++) {
-                last = grade(sources, "mutant-" + i + "-" + grading, FIXTURE_SEED + grading, true, Rubric.defaults(catalog));
-                lost = lostChecks(last);
-                if (lost.isEmpty() && ExerciseReport.GRADED.equals(last.status())) {
-                    lost = lostChecks(grade(sources, "mutant-" + i + "-" + grading + "-explored", FIXTURE_SEED + grading,
-                            false, Rubric.defaults(catalog).only(this::isExploration)));
-                }
-            }
-            boolean compileError = ExerciseReport.COMPILE_ERROR.equals(last.status());
-            table.graded(mutant, compileError, lost);
-            log.accept("mutant " + mutant.id() + " [" + mutant.mutated() + "]: " + (compileError ? "does not compile"
-                    : lost.isEmpty() ? "SURVIVED" : "killed by " + lost));
+            MutantGrading graded = gradeMutant(mutant.materialize(pack.solution(), work.resolve("mutants").resolve("m" + i)),
+                    "mutant-" + i, gradings);
+            table.graded(mutant, graded.compileError(), graded.lost());
+            log.accept("mutant " + mutant.id() + " [" + mutant.mutated() + "]: " + (graded.compileError()
+                    ? "does not compile" : graded.lost().isEmpty() ? "SURVIVED" : "killed by " + graded.lost()));
         }
         return table;
+    }
+
+    /** What a mutant's gradings gave: the checks it lost in the last one (empty: it survived one of them). */
+    private record MutantGrading(boolean compileError, List<String> lost) {
+    }
+
+    /** The quick grading first; only a mutant it misses pays for the explorations. Stops at the first survival. */
+    private MutantGrading gradeMutant(Path sources, String label, int gradings) {
+        ExerciseReport last = null;
+        List<String> lost = List.of();
+        for (int grading = 1; grading <= gradings && (grading == 1 || !lost.isEmpty()); grading++) {
+            last = grade(sources, label + "-" + grading, FIXTURE_SEED + grading, true, Rubric.defaults(catalog));
+            lost = lostChecks(last);
+            if (lost.isEmpty() && ExerciseReport.GRADED.equals(last.status())) {
+                lost = lostChecks(grade(sources, label + "-" + grading + "-explored", FIXTURE_SEED + grading, false,
+                        Rubric.defaults(catalog).only(this::isExploration)));
+            }
+        }
+        return new MutantGrading(ExerciseReport.COMPILE_ERROR.equals(last.status()), lost);
     }
 
     private boolean isExploration(String checkId) {
