@@ -48,6 +48,7 @@ public final class PackVerification {
     static final long FIXTURE_SEED = 20261122L;
     /** The phase of the checks the check JVMs run (see {@link Fixture#PHASES}). */
     private static final String TESTS = "tests";
+    private static final String EXPLORATIONS = "interleavings";
 
     private final PackFolder pack;
     private final CheckCatalog catalog;
@@ -193,7 +194,7 @@ public final class PackVerification {
     }
 
     private boolean isExploration(String checkId) {
-        return catalog.byId(checkId).map(c -> c.category() == Category.INTERLEAVINGS).orElse(false);
+        return catalog.byId(checkId).map(c -> phaseOf(c.category())).filter(EXPLORATIONS::equals).isPresent();
     }
 
     private static List<String> lostChecks(ExerciseReport report) {
@@ -211,7 +212,7 @@ public final class PackVerification {
     /** Whether {@code fixture} is explored or benchmarked, which {@link FixtureSweep} does alone. */
     boolean needsEngines(Fixture fixture) {
         Set<String> phases = phasesOf(fixture);
-        return phases.contains("interleavings") || phases.contains("performance");
+        return phases.contains(EXPLORATIONS) || phases.contains("performance");
     }
 
     /** What the check JVMs (a quick grading) gave {@code fixture}, by check id; nothing if its phases leave them out. */
@@ -243,7 +244,7 @@ public final class PackVerification {
 
     private static String phaseOf(Category category) {
         return switch (category) {
-            case INTERLEAVINGS -> "interleavings";
+            case INTERLEAVINGS -> EXPLORATIONS;
             case PERFORMANCE -> "performance";
             default -> TESTS;
         };
