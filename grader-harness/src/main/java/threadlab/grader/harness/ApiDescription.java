@@ -54,10 +54,23 @@ public final class ApiDescription {
                     .filter(name -> packages.contains(name.substring(0, Math.max(0, name.lastIndexOf('.')))))
                     .sorted().collect(Collectors.toList());
             for (String name : names) {
-                describe(Class.forName(name, false, loader)).forEach(out::println);
+                describeOrSayWhyNot(name, loader).forEach(out::println);
             }
         }
         out.flush();
+    }
+
+    /**
+     * The lines describing the class {@code name}, or one line saying why it cannot be described: a class whose
+     * signatures name a type outside the JDK (a grader type, say) does not load here, and must not stop the grading.
+     */
+    private static List<String> describeOrSayWhyNot(String name, ClassLoader loader) throws ClassNotFoundException {
+        try {
+            return describe(Class.forName(name, false, loader));
+        } catch (LinkageError e) {
+            return List.of("class " + name + " cannot be described: it needs "
+                    + String.valueOf(e.getMessage()).replace('/', '.') + ", which is not part of the JDK");
+        }
     }
 
     /** The lines describing {@code type}'s public face; empty if the type is not public. */

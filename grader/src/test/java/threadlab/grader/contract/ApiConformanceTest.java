@@ -62,6 +62,24 @@ class ApiConformanceTest {
         assertThat(drift).isNotEmpty().anySatisfy(line -> assertThat(line).contains(expectedInReport));
     }
 
+    /** Student code may compile against the grader's types (the allowlist rejects it later): describing must not fail. */
+    @Test
+    void aClassNamingAGraderTypeInItsSignatureIsReportedAsDriftNotAnError(@TempDir Path work) throws IOException {
+        Path sources = copyTree(ProjectLayout.solutionSources().resolve("threadlab/counterlock"),
+                work.resolve("src/threadlab/counterlock"));
+        Files.writeString(sources.resolve("Forged.java"), """
+                package threadlab.counterlock;
+                public final class Forged implements threadlab.grader.benchmark.Benchmark {
+                    public void run(threadlab.grader.benchmark.Bench bench) { }
+                }
+                """);
+
+        List<String> drift = contract.drift(compiled(work.resolve("src"), work.resolve("classes")), "threadlab.counterlock");
+
+        assertThat(drift).containsExactly("unexpected: class threadlab.counterlock.Forged cannot be described: it needs "
+                + "threadlab.grader.benchmark.Benchmark, which is not part of the JDK");
+    }
+
     private Path compiled(Path sources, Path out) {
         Compilation compilation = compiler.compileTree(sources, out);
         assertThat(compilation.success()).as("compiles: %s", compilation.diagnostics()).isTrue();

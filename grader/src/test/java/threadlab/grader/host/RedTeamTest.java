@@ -199,6 +199,31 @@ class RedTeamTest {
     }
 
     @Test
+    void runningTheExportedBenchmarkApiFromStudentCodeIsRejectedAndCannotSealItsResults() throws Exception {
+        // Packs' benchmarks need threadlab.grader.benchmark exported to the class path, where student code sits too.
+        CheckCatalog withBarrier = CheckCatalog.load(Packs.course(List.of(ProjectLayout.root().resolve("packs/barrier"))));
+        Exercise barrier = withBarrier.course().byId("barrier").orElseThrow();
+        Rubric performanceOnly = Rubric.defaults(withBarrier).only(id -> withBarrier.byId(id)
+                .filter(c -> c.category() == Category.PERFORMANCE).isPresent());
+        Path submission = attack("ForgesTheBenchmarkThroughItsApi", "", 0);
+
+        assertRejected(grade(submission, barrier, true, performanceOnly, withBarrier),
+                "threadlab.grader.benchmark.BenchmarkMain", "threadlab.grader.benchmark.Bench", "java.lang.Runtime.halt");
+        GradeReport unchecked = grade(submission, barrier, false, performanceOnly, withBarrier);
+
+        // Positive control: without the allowlist the call reaches the harness's entry point, whose next defence holds:
+        // the run's secret was taken from standard input before any student class loaded, and is not there twice.
+        assertThat(unchecked.exercises().get(0).benchmark().problems()).as("the attack ran in the benchmark JVM")
+                .singleElement().asString().contains("ATTACK calls the benchmark entry point")
+                .contains("ATTACK blocked: java.io.IOException: the run's secret was not on standard input")
+                .doesNotContain("ATTACK measured the forged ratio").doesNotContain("ATTACK ran the forged benchmark");
+        assertThat(unchecked.exercises().get(0).benchmark().ratios()).as("the honest run's ratios")
+                .doesNotContainKey("barrier.generations-vs-cyclicbarrier");
+        assertThat(checks(unchecked)).extracting(CheckReport::id).containsExactly("barrier.throughput");
+        assertNoPoints(unchecked);
+    }
+
+    @Test
     void aProcessLeftBehindDoesNotOutliveTheGrading() throws Exception {
         assumeTrue(CONTAINED, "only a contained check JVM (grading as root) ends processes detached from it");
         String marker = Long.toString(500 + ThreadLocalRandom.current().nextInt(400)) + ".25";
