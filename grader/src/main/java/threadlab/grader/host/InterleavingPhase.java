@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Semaphore;
 import threadlab.grader.api.Category;
 import threadlab.grader.api.Explorer;
 import threadlab.grader.catalog.CheckDefinition;
@@ -32,7 +31,7 @@ final class InterleavingPhase implements Phase {
     private static final Duration BUDGET = Duration.ofSeconds(90);
 
     private final Map<Explorer, ScenarioExploration> engines = new EnumMap<>(Explorer.class);
-    private final Semaphore cores;
+    private final Cores cores;
 
     /**
      * @param vmlens      the data-race explorer, or empty when this build of the grader has none
@@ -44,9 +43,7 @@ final class InterleavingPhase implements Phase {
         List<Path> harness = List.copyOf(harnessClasspath);
         engines.put(Explorer.LINCHECK, new LincheckExploration(harness, lincheck, containment));
         engines.put(Explorer.VMLENS, new VmlensExploration(harness, vmlens, containment));
-        boolean sideBySide = containment.map(LocalContainment::allowsConcurrentRuns).orElse(true);
-        // Fair: the jobs get the cores in the order they asked, exercise by exercise.
-        this.cores = new Semaphore(sideBySide ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1, true);
+        this.cores = Cores.of(containment);
     }
 
     @Override
@@ -90,7 +87,7 @@ final class InterleavingPhase implements Phase {
         engines.forEach((explorer, engine) -> {
             List<CheckDefinition> scenarios = scenarios(run, explorer);
             if (!scenarios.isEmpty()) {
-                jobs.add(() -> onACore(() -> engine.explore(run, scenarios, System.nanoTime() + BUDGET.toNanos())));
+                jobs.add(() -> cores.onOne(() -> engine.explore(run, scenarios, System.nanoTime() + BUDGET.toNanos())));
             }
         });
         Map<String, CheckOutcome> verdicts = new LinkedHashMap<>();
@@ -98,15 +95,6 @@ final class InterleavingPhase implements Phase {
         Map<String, CheckOutcome> ordered = new LinkedHashMap<>();
         run.claimed().forEach(c -> ordered.put(c.id(), verdicts.get(c.id())));
         return PhaseResult.of(ordered);
-    }
-
-    private <T> T onACore(Callable<T> job) throws Exception {
-        cores.acquire();
-        try {
-            return job.call();
-        } finally {
-            cores.release();
-        }
     }
 
     private static List<CheckDefinition> scenarios(ExerciseRun run, Explorer explorer) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,8 +22,10 @@ import threadlab.grader.sandbox.LocalContainment;
  *
  * <p>Most of a fixture's time goes to check JVMs that wait (for a timeout, a hang's limit, a blocked thread): the
  * check JVMs' part of every fixture is graded {@link #LANES} at a time, started at once, where each contained JVM has
- * namespaces of its own. The interleaving explorations and benchmarks a fixture asks for are graded when its verdict
- * is asked for, one fixture at a time, once every lane is done: those engines want the machine to themselves.
+ * namespaces of its own. Once every lane is done, the interleaving explorations the fixtures ask for are graded
+ * {@link #LANES} at a time too (an exploration is bounded by how many orders it explores, not by time, and a fixture's
+ * bug concerns one or two scenarios: one grading alone leaves a core idle), and last the benchmarks, one fixture at a
+ * time: a benchmark measures time and wants the machine to itself.
  *
  * <p>{@code -Dthreadlab.fixtures.lanes=1} grades one fixture at a time (to measure, or where contained JVMs cannot
  * run side by side, which is also detected).
@@ -35,21 +38,18 @@ public final class FixtureSweep {
     private static final long GRADING_LIMIT_MINUTES = 10;
 
     private final Map<Fixture, PackVerification> packOf = new HashMap<>();
-    private final Map<Fixture, Future<Map<String, CheckReport>>> ahead = new HashMap<>();
+    private final Map<Fixture, Future<Map<String, CheckReport>>> inCheckJvms = new HashMap<>();
+    private final Map<Fixture, CompletableFuture<Map<String, CheckReport>>> withEngines = new HashMap<>();
     private final List<Fixture> fixtures = new ArrayList<>();
-    private final ExecutorService lanes;
+    private final int lanes;
 
     private FixtureSweep(int lanes) {
-        this.lanes = Executors.newFixedThreadPool(lanes, runnable -> {
-            Thread thread = new Thread(runnable, "fixture-lane");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.lanes = lanes;
     }
 
     /**
-     * Starts grading the check JVMs' part of the fixtures of {@code packs} that {@code wanted} accepts: those that
-     * need no exploration or benchmark first.
+     * Starts grading the fixtures of {@code packs} that {@code wanted} accepts: their check JVMs' part first, then
+     * their explorations, then their benchmarks.
      */
     public static FixtureSweep start(Collection<PackVerification> packs, Predicate<Fixture> wanted) {
         boolean sideBySide = LocalContainment.detect().map(LocalContainment::allowsConcurrentRuns).orElse(true);
@@ -60,11 +60,51 @@ public final class FixtureSweep {
         sweep.fixtures.addAll(sweep.packOf.keySet());
         sweep.fixtures.sort(Comparator.comparing((Fixture f) -> sweep.packOf.get(f).needsEngines(f))
                 .thenComparing(Fixture::toString));
+        sweep.fixtures.stream().filter(f -> sweep.packOf.get(f).needsEngines(f))
+                .forEach(f -> sweep.withEngines.put(f, new CompletableFuture<>()));
+        ExecutorService checkJvms = lanes(sweep.lanes);
         for (Fixture fixture : sweep.fixtures) {
-            sweep.ahead.put(fixture, sweep.lanes.submit(() -> sweep.packOf.get(fixture).gradeInCheckJvms(fixture)));
+            sweep.inCheckJvms.put(fixture, checkJvms.submit(() -> sweep.packOf.get(fixture).gradeInCheckJvms(fixture)));
         }
-        sweep.lanes.shutdown();
+        checkJvms.shutdown();
+        Thread engines = new Thread(() -> sweep.gradeWithEngines(checkJvms), "fixture-engines");
+        engines.setDaemon(true);
+        engines.start();
         return sweep;
+    }
+
+    private static ExecutorService lanes(int count) {
+        return Executors.newFixedThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, "fixture-lane");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Once the check JVMs are done: the explorations in lanes, then the benchmarks alone. */
+    private void gradeWithEngines(ExecutorService checkJvms) {
+        try {
+            if (!checkJvms.awaitTermination(GRADING_LIMIT_MINUTES * Math.max(1, fixtures.size()), TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the fixtures graded side by side did not finish");
+            }
+            ExecutorService explorations = lanes(lanes);
+            withEngines.keySet().stream().filter(f -> !packOf.get(f).isBenchmarked(f)).sorted(Comparator.comparing(
+                    Fixture::toString)).forEach(f -> explorations.submit(() -> gradeWithEngines(f)));
+            explorations.shutdown();
+            explorations.awaitTermination(GRADING_LIMIT_MINUTES * Math.max(1, withEngines.size()), TimeUnit.MINUTES);
+            withEngines.keySet().stream().filter(f -> packOf.get(f).isBenchmarked(f))
+                    .sorted(Comparator.comparing(Fixture::toString)).forEach(this::gradeWithEngines);
+        } catch (InterruptedException | RuntimeException e) {
+            withEngines.values().forEach(graded -> graded.completeExceptionally(e));
+        }
+    }
+
+    private void gradeWithEngines(Fixture fixture) {
+        try {
+            withEngines.get(fixture).complete(packOf.get(fixture).gradeWithEngines(fixture));
+        } catch (RuntimeException e) {
+            withEngines.get(fixture).completeExceptionally(e);
+        }
     }
 
     /** The fixtures swept, those needing no engine first, in the order their verdicts are best asked for. */
@@ -74,33 +114,25 @@ public final class FixtureSweep {
 
     /**
      * What is wrong with {@code fixture}'s grading (empty when it loses what it aims at and keeps the rest): waits for
-     * its lane, then grades its explorations and benchmarks, if it asks for them, alone.
+     * its check JVMs' part and, if it asks for them, its explorations and benchmarks.
      */
     public List<String> problemsOf(Fixture fixture) throws InterruptedException {
-        return fixture.judge(checksOf(fixture));
-    }
-
-    private Map<String, CheckReport> checksOf(Fixture fixture) throws InterruptedException {
-        Map<String, CheckReport> checks = new HashMap<>(fromLane(fixture));
-        PackVerification pack = packOf.get(fixture);
-        if (pack.needsEngines(fixture)) {
-            if (!lanes.awaitTermination(GRADING_LIMIT_MINUTES * Math.max(1, ahead.size()), TimeUnit.MINUTES)) {
-                throw new IllegalStateException("the fixtures graded side by side did not finish");
-            }
-            checks.putAll(pack.gradeWithEngines(fixture));
+        Map<String, CheckReport> checks = new HashMap<>(result(fixture, inCheckJvms.get(fixture)));
+        if (withEngines.containsKey(fixture)) {
+            checks.putAll(result(fixture, withEngines.get(fixture)));
         }
-        return checks;
+        return fixture.judge(checks);
     }
 
-    private Map<String, CheckReport> fromLane(Fixture fixture) throws InterruptedException {
-        Future<Map<String, CheckReport>> graded = ahead.get(fixture);
+    private Map<String, CheckReport> result(Fixture fixture, Future<Map<String, CheckReport>> graded)
+            throws InterruptedException {
         try {
-            return graded.get(GRADING_LIMIT_MINUTES, TimeUnit.MINUTES);
+            return graded.get(GRADING_LIMIT_MINUTES * Math.max(1, fixtures.size()), TimeUnit.MINUTES);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
             graded.cancel(true);
-            throw new IllegalStateException(fixture + " was not graded within " + GRADING_LIMIT_MINUTES + " minutes", e);
+            throw new IllegalStateException(fixture + " was not graded in time", e);
         }
     }
 }

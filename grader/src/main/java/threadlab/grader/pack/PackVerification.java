@@ -49,6 +49,7 @@ public final class PackVerification {
     /** The phase of the checks the check JVMs run (see {@link Fixture#PHASES}). */
     private static final String TESTS = "tests";
     private static final String EXPLORATIONS = "interleavings";
+    private static final String BENCHMARKS = "performance";
 
     private final PackFolder pack;
     private final CheckCatalog catalog;
@@ -209,10 +210,14 @@ public final class PackVerification {
         return fixtures;
     }
 
-    /** Whether {@code fixture} is explored or benchmarked, which {@link FixtureSweep} does alone. */
+    /** Whether {@code fixture} is explored or benchmarked, which {@link FixtureSweep} does after the check JVMs. */
     boolean needsEngines(Fixture fixture) {
-        Set<String> phases = phasesOf(fixture);
-        return phases.contains(EXPLORATIONS) || phases.contains("performance");
+        return phasesOf(fixture).contains(EXPLORATIONS) || isBenchmarked(fixture);
+    }
+
+    /** Whether {@code fixture} is benchmarked, which {@link FixtureSweep} does with the machine to itself. */
+    boolean isBenchmarked(Fixture fixture) {
+        return phasesOf(fixture).contains(BENCHMARKS);
     }
 
     /** What the check JVMs (a quick grading) gave {@code fixture}, by check id; nothing if its phases leave them out. */
@@ -245,7 +250,7 @@ public final class PackVerification {
     private static String phaseOf(Category category) {
         return switch (category) {
             case INTERLEAVINGS -> EXPLORATIONS;
-            case PERFORMANCE -> "performance";
+            case PERFORMANCE -> BENCHMARKS;
             default -> TESTS;
         };
     }
