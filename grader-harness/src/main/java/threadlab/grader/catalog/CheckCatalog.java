@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
@@ -34,6 +35,10 @@ import threadlab.grader.exercise.PackException;
 public final class CheckCatalog {
 
     private static final String CHECK_DESCRIPTOR = Type.getDescriptor(Check.class);
+    /** What makes JUnit Jupiter or jqwik run a method: a check needs one of them (descriptors, so nothing is loaded). */
+    private static final Set<String> TEST_ANNOTATIONS = Set.of("Lorg/junit/jupiter/api/Test;",
+            "Lorg/junit/jupiter/api/RepeatedTest;", "Lorg/junit/jupiter/params/ParameterizedTest;",
+            "Lnet/jqwik/api/Property;", "Lnet/jqwik/api/Example;");
 
     private final Course course;
     private final Map<String, CheckDefinition> checks;
@@ -51,7 +56,9 @@ public final class CheckCatalog {
     /**
      * Reads the suites of all exercises of {@code course}.
      *
-     * @throws PackException when a pack lacks a suite it names, or a check's id is not its exercise's or is taken
+     * @throws PackException when a pack lacks a suite it names, a check's id is not its exercise's or is taken, or a
+     *                       check other than a performance check's scoring method is no test (no {@code @Test} or
+     *                       {@code @Property} beside its {@code @Check})
      */
     public static CheckCatalog load(Course course) {
         Map<String, CheckDefinition> checks = new LinkedHashMap<>();
@@ -117,8 +124,12 @@ public final class CheckCatalog {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
             return new MethodVisitor(Opcodes.ASM9) {
+                private final int checksBefore = found.size();
+                private boolean runByAnEngine;
+
                 @Override
                 public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                    runByAnEngine |= TEST_ANNOTATIONS.contains(annotation);
                     if (!CHECK_DESCRIPTOR.equals(annotation)) {
                         return null;
                     }
@@ -139,6 +150,17 @@ public final class CheckCatalog {
                             found.add(definition(name, values));
                         }
                     };
+                }
+
+                @Override
+                public void visitEnd() {
+                    // A performance check is a scoring method the host calls; every other check is a test.
+                    if (found.size() > checksBefore && !runByAnEngine
+                            && found.get(found.size() - 1).category() != Category.PERFORMANCE) {
+                        throw new PackException("check " + found.get(found.size() - 1).id() + " (" + suiteClass + "."
+                                + name + ") has @Check but no @Test (or jqwik's @Property): no test engine would run "
+                                + "it, and every grading would say it did not run");
+                    }
                 }
             };
         }

@@ -17,19 +17,12 @@ import threadlab.grader.weaving.NoiseWeaver;
 /**
  * The checks that run as tests (every category but interleavings and performance) in forked JVMs, with JaCoCo
  * recording the student's coverage when it is wanted (never beside vmlens: they cannot share a JVM).
- *
- * <p>The check JVMs of several exercises run side by side, one per core ({@link Cores}): much of a check JVM's time
- * is waiting (for a timeout, a blocked thread, a hang's limit). A stress check runs its minimum of rounds and then
- * more until its time budget ({@code StressRounds}): beside another JVM it runs fewer of the extra rounds, each with
- * more preemption. The fixture sweep grades its fixtures' check JVMs two at a time on two cores, so every fixture's
- * verdict, and every correct alternative's full marks, are shown at this load.
  */
 final class CheckRunPhase implements Phase {
 
     private final List<Path> harnessClasspath;
     private final Optional<CoverageProbe> coverage;
     private final Optional<LocalContainment> containment;
-    private final Cores cores;
 
     /**
      * @param coverage    the coverage agent, or empty for none (quick gradings)
@@ -40,12 +33,6 @@ final class CheckRunPhase implements Phase {
         this.coverage = containment.isEmpty() ? coverage
                 : coverage.map(c -> c.relocated(jar -> containment.get().readable(List.of(jar)).get(0)));
         this.containment = containment;
-        this.cores = Cores.of(containment);
-    }
-
-    @Override
-    public boolean runsExercisesTogether() {
-        return true;
     }
 
     @Override
@@ -70,17 +57,6 @@ final class CheckRunPhase implements Phase {
 
     @Override
     public PhaseResult run(ExerciseRun run) {
-        try {
-            return cores.onOne(() -> runOnACore(run));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a core", e);
-        } catch (Exception e) {
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        }
-    }
-
-    private PhaseResult runOnACore(ExerciseRun run) {
         Path runDir = run.folder("run");
         Path exec = runDir.resolve("jacoco.exec");
         // The check JVM switches the woven noise on for the correctness checks only.

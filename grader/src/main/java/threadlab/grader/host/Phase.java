@@ -17,8 +17,8 @@ interface Phase {
 
     /**
      * Whether the engine may run this phase on all exercises at once: true for a phase that shares the machine among
-     * its JVMs itself (a core each: {@link Cores}); false, the default, runs the exercises one after the other, each
-     * with the machine to itself (benchmarks measure time).
+     * its JVMs itself (the exploration's cores); false, the default, runs the exercises one after the other, each
+     * with the machine to itself (stress checks and benchmarks measure time).
      */
     default boolean runsExercisesTogether() {
         return false;

@@ -1,5 +1,6 @@
 package threadlab.grader.pack;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import threadlab.grader.report.CheckReport;
 import threadlab.grader.sandbox.LocalContainment;
 
@@ -22,9 +25,9 @@ import threadlab.grader.sandbox.LocalContainment;
  *
  * <p>Most of a fixture's time goes to check JVMs that wait (for a timeout, a hang's limit, a blocked thread): the
  * check JVMs' part of every fixture is graded {@link #LANES} at a time, started at once, where each contained JVM has
- * namespaces of its own. Once every lane is done, the interleaving explorations the fixtures ask for are graded
- * {@link #LANES} at a time too (an exploration is bounded by how many orders it explores, not by time, and a fixture's
- * bug concerns one or two scenarios: one grading alone leaves a core idle), and last the benchmarks, one fixture at a
+ * namespaces of its own. The interleaving explorations the fixtures ask for queue behind them in the same lanes (an
+ * exploration is bounded by how many orders it explores, not by time, and a fixture's bug concerns one or two
+ * scenarios: one grading alone would leave a core idle). Once every lane is done come the benchmarks, one fixture at a
  * time: a benchmark measures time and wants the machine to itself.
  *
  * <p>{@code -Dthreadlab.fixtures.lanes=1} grades one fixture at a time (to measure, or where contained JVMs cannot
@@ -41,6 +44,7 @@ public final class FixtureSweep {
     private final Map<Fixture, Future<Map<String, CheckReport>>> inCheckJvms = new HashMap<>();
     private final Map<Fixture, CompletableFuture<Map<String, CheckReport>>> withEngines = new HashMap<>();
     private final List<Fixture> fixtures = new ArrayList<>();
+    private final Map<Fixture, Duration> gradingTimes = new ConcurrentHashMap<>();
     private final int lanes;
 
     private FixtureSweep(int lanes) {
@@ -62,14 +66,17 @@ public final class FixtureSweep {
                 .thenComparing(Fixture::toString));
         sweep.fixtures.stream().filter(f -> sweep.packOf.get(f).needsEngines(f))
                 .forEach(f -> sweep.withEngines.put(f, new CompletableFuture<>()));
-        ExecutorService checkJvms = lanes(sweep.lanes);
+        // One queue for the lanes: every check JVMs' part, then the explorations (which then start as lanes free up).
+        ExecutorService lanes = lanes(sweep.lanes);
         for (Fixture fixture : sweep.fixtures) {
-            sweep.inCheckJvms.put(fixture, checkJvms.submit(() -> sweep.packOf.get(fixture).gradeInCheckJvms(fixture)));
+            sweep.inCheckJvms.put(fixture, lanes.submit(() -> sweep.timed(fixture,
+                    () -> sweep.packOf.get(fixture).gradeInCheckJvms(fixture))));
         }
-        checkJvms.shutdown();
-        Thread engines = new Thread(() -> sweep.gradeWithEngines(checkJvms), "fixture-engines");
-        engines.setDaemon(true);
-        engines.start();
+        sweep.withEngines(false).forEach(f -> lanes.submit(() -> sweep.gradeWithEngines(f)));
+        lanes.shutdown();
+        Thread benchmarks = new Thread(() -> sweep.benchmarkAlone(lanes), "fixture-benchmarks");
+        benchmarks.setDaemon(true);
+        benchmarks.start();
         return sweep;
     }
 
@@ -81,19 +88,19 @@ public final class FixtureSweep {
         });
     }
 
-    /** Once the check JVMs are done: the explorations in lanes, then the benchmarks alone. */
-    private void gradeWithEngines(ExecutorService checkJvms) {
+    /** The fixtures graded with engines: those {@code benchmarked}, or those only explored. */
+    private List<Fixture> withEngines(boolean benchmarked) {
+        return fixtures.stream().filter(f -> withEngines.containsKey(f) && packOf.get(f).isBenchmarked(f) == benchmarked)
+                .toList();
+    }
+
+    /** Once every lane is done: the benchmarks, one fixture at a time. */
+    private void benchmarkAlone(ExecutorService lanes) {
         try {
-            if (!checkJvms.awaitTermination(GRADING_LIMIT_MINUTES * Math.max(1, fixtures.size()), TimeUnit.MINUTES)) {
+            if (!lanes.awaitTermination(GRADING_LIMIT_MINUTES * Math.max(1, fixtures.size()), TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the fixtures graded side by side did not finish");
             }
-            ExecutorService explorations = lanes(lanes);
-            withEngines.keySet().stream().filter(f -> !packOf.get(f).isBenchmarked(f)).sorted(Comparator.comparing(
-                    Fixture::toString)).forEach(f -> explorations.submit(() -> gradeWithEngines(f)));
-            explorations.shutdown();
-            explorations.awaitTermination(GRADING_LIMIT_MINUTES * Math.max(1, withEngines.size()), TimeUnit.MINUTES);
-            withEngines.keySet().stream().filter(f -> packOf.get(f).isBenchmarked(f))
-                    .sorted(Comparator.comparing(Fixture::toString)).forEach(this::gradeWithEngines);
+            withEngines(true).forEach(this::gradeWithEngines);
         } catch (InterruptedException | RuntimeException e) {
             withEngines.values().forEach(graded -> graded.completeExceptionally(e));
         }
@@ -101,10 +108,28 @@ public final class FixtureSweep {
 
     private void gradeWithEngines(Fixture fixture) {
         try {
-            withEngines.get(fixture).complete(packOf.get(fixture).gradeWithEngines(fixture));
+            withEngines.get(fixture).complete(timed(fixture, () -> packOf.get(fixture).gradeWithEngines(fixture)));
         } catch (RuntimeException e) {
             withEngines.get(fixture).completeExceptionally(e);
         }
+    }
+
+    /** Runs one part of {@code fixture}'s grading, adding its time to the fixture's. */
+    private Map<String, CheckReport> timed(Fixture fixture, Supplier<Map<String, CheckReport>> grading) {
+        long started = System.nanoTime();
+        try {
+            return grading.get();
+        } finally {
+            gradingTimes.merge(fixture, Duration.ofNanos(System.nanoTime() - started), Duration::plus);
+        }
+    }
+
+    /**
+     * How long {@code fixture}'s gradings took (its check JVMs' part and its engines' part, each from its start):
+     * complete once {@link #problemsOf} answered for it. What makes a sweep long.
+     */
+    public Duration gradingTime(Fixture fixture) {
+        return gradingTimes.getOrDefault(fixture, Duration.ZERO);
     }
 
     /** The fixtures swept, those needing no engine first, in the order their verdicts are best asked for. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +24,6 @@ import threadlab.grader.host.GradeRequest;
 import threadlab.grader.host.GradingEngine;
 import threadlab.grader.host.Progress;
 import threadlab.grader.mutation.Mutant;
-import threadlab.grader.mutation.MutantList;
 import threadlab.grader.mutation.MutationTable;
 import threadlab.grader.report.CheckReport;
 import threadlab.grader.report.ExerciseReport;
@@ -104,7 +104,8 @@ public final class PackVerification {
         for (Fixture fixture : sweep.fixtures()) {
             List<String> wrong = sweep.problemsOf(fixture);
             wrong.forEach(p -> problems.add("fixture " + fixture.name() + " " + p));
-            log.accept("fixture " + fixture.name() + ": " + (wrong.isEmpty() ? "loses " + fixture.loses() : "WRONG"));
+            log.accept(String.format(Locale.ROOT, "fixture %s: %s (graded in %.1f s)", fixture.name(),
+                    wrong.isEmpty() ? "loses " + fixture.loses() : "WRONG", sweep.gradingTime(fixture).toMillis() / 1e3));
         }
         return problems;
     }
@@ -150,56 +151,13 @@ public final class PackVerification {
 
     /**
      * The pack's mutation score: every mutant the concurrency operators make of the solution ({@link Mutant}), except
-     * those its {@linkplain PackFolder#equivalentMutants() equivalence list} names, is graded {@code gradings} times
-     * (quick, then by the explorations if it lost nothing there), each with its own seed; it is killed only if it
-     * loses points in each.
+     * those its {@linkplain PackFolder#equivalentMutants() equivalence list} names, graded {@code gradings} times
+     * ({@link PackMutationScore}).
      *
      * @param which the mutants to grade (those it refuses are left out of the table)
      */
     public MutationTable mutationScore(int gradings, Predicate<Mutant> which) throws IOException {
-        Map<String, String> equivalent = MutantList.read(pack.equivalentMutants());
-        MutationTable table = new MutationTable();
-        List<Mutant> mutants = Mutant.of(exercise, pack.solution()).stream().filter(which).toList();
-        for (int i = 0; i < mutants.size(); i++) {
-            Mutant mutant = mutants.get(i);
-            if (equivalent.containsKey(mutant.id())) {
-                table.equivalent(mutant, equivalent.get(mutant.id()));
-                continue;
-            }
-            MutantGrading graded = gradeMutant(mutant.materialize(pack.solution(), work.resolve("mutants").resolve("m" + i)),
-                    "mutant-" + i, gradings);
-            table.graded(mutant, graded.compileError(), graded.lost());
-            log.accept("mutant " + mutant.id() + " [" + mutant.mutated() + "]: " + (graded.compileError()
-                    ? "does not compile" : graded.lost().isEmpty() ? "SURVIVED" : "killed by " + graded.lost()));
-        }
-        return table;
-    }
-
-    /** What a mutant's gradings gave: the checks it lost in the last one (empty: it survived one of them). */
-    private record MutantGrading(boolean compileError, List<String> lost) {
-    }
-
-    /** The quick grading first; only a mutant it misses pays for the explorations. Stops at the first survival. */
-    private MutantGrading gradeMutant(Path sources, String label, int gradings) {
-        ExerciseReport last = null;
-        List<String> lost = List.of();
-        for (int grading = 1; grading <= gradings && (grading == 1 || !lost.isEmpty()); grading++) {
-            last = grade(sources, label + "-" + grading, FIXTURE_SEED + grading, true, Rubric.defaults(catalog));
-            lost = lostChecks(last);
-            if (lost.isEmpty() && ExerciseReport.GRADED.equals(last.status())) {
-                lost = lostChecks(grade(sources, label + "-" + grading + "-explored", FIXTURE_SEED + grading, false,
-                        Rubric.defaults(catalog).only(this::isExploration)));
-            }
-        }
-        return new MutantGrading(ExerciseReport.COMPILE_ERROR.equals(last.status()), lost);
-    }
-
-    private boolean isExploration(String checkId) {
-        return catalog.byId(checkId).map(c -> phaseOf(c.category())).filter(EXPLORATIONS::equals).isPresent();
-    }
-
-    private static List<String> lostChecks(ExerciseReport report) {
-        return report.checks().stream().filter(c -> !c.passed()).map(CheckReport::id).toList();
+        return new PackMutationScore(this, gradings, log).of(pack, which);
     }
 
     /** The pack's fixtures, read from their {@code fixture.txt}. */
@@ -247,6 +205,21 @@ public final class PackVerification {
         return phases;
     }
 
+    /** Whether the check {@code checkId} is an interleaving exploration. */
+    boolean isExploration(String checkId) {
+        return catalog.byId(checkId).map(c -> phaseOf(c.category())).filter(EXPLORATIONS::equals).isPresent();
+    }
+
+    /** The rubric of every check of the pack's exercise, as a student's grading has it. */
+    Rubric rubric() {
+        return Rubric.defaults(catalog);
+    }
+
+    /** A folder of this verification's scratch space. */
+    Path scratch(String name) {
+        return work.resolve(name);
+    }
+
     private static String phaseOf(Category category) {
         return switch (category) {
             case INTERLEAVINGS -> EXPLORATIONS;
@@ -263,7 +236,8 @@ public final class PackVerification {
         }
     }
 
-    private ExerciseReport grade(Path sources, String label, long seed, boolean quick, Rubric rubric) {
+    /** One grading of {@code sources} as the pack's exercise, in a work folder named after {@code label}. */
+    ExerciseReport grade(Path sources, String label, long seed, boolean quick, Rubric rubric) {
         Path workDir = work.resolve("gradings").resolve(label);
         GradeRequest request = new GradeRequest(sources, label.replace('/', '-'), Set.of(exercise), seed, quick, rubric,
                 workDir, GradeRequest.DEFAULT_EXERCISE_BUDGET, workDir.resolve("artifacts"), sandbox);

@@ -91,17 +91,24 @@ class PackCliTest {
         Path checks = dir.resolve("broken/pack/checks/threadlab/grader/packs/broken/BrokenChecks.java");
         Files.writeString(checks, Files.readString(checks).replace("void policy() {", "void policy() { int x = \"\";"));
         Run doesNotCompile = run("grade", "--packs", dir.resolve("broken/pack").toString(), "--exercise", "broken");
+        run("pack", "new", "untested", "--into", dir.resolve("untested").toString());
+        Path untestedChecks = dir.resolve("untested/checks/threadlab/grader/packs/untested/UntestedChecks.java");
+        Files.writeString(untestedChecks, Files.readString(untestedChecks)
+                .replaceFirst("@Test\\s+@Check\\(id = \"untested.releases-all\"", "@Check(id = \"untested.releases-all\""));
+        Run checkWithoutTest = run("list", "--packs", dir.resolve("untested").toString());
         Run withoutPacks = run("grade", "--exercise", "barrier");
         Run emptyJar = run("list", "--packs", Files.createFile(dir.resolve("course.jar")).toString());
         Run unknownId = run("pack", "verify", "nosuch");
 
-        assertThat(List.of(notAPack, doesNotCompile, withoutPacks, unknownId))
+        assertThat(List.of(notAPack, doesNotCompile, checkWithoutTest, withoutPacks, unknownId))
                 .allSatisfy(r -> assertThat(r.exitCode()).isEqualTo(ThreadLabCli.USAGE))
                 .allSatisfy(r -> assertThat(r.out()).isEmpty());
         assertThat(notAPack.err().lines().findFirst()).hasValueSatisfying(l -> assertThat(l)
                 .contains("invalid pack: " + dir + ": not an exercise pack"));
         assertThat(doesNotCompile.err()).contains("checks/ does not compile").contains("BrokenChecks.java:")
                 .contains("incompatible types");
+        assertThat(checkWithoutTest.err()).contains("check untested.releases-all (threadlab.grader.packs.untested."
+                + "UntestedChecks.releasesAll) has @Check but no @Test");
         assertThat(withoutPacks.err()).contains("unknown exercise 'barrier'").contains("needs --packs");
         assertThat(emptyJar.exitCode()).isEqualTo(ThreadLabCli.USAGE);
         assertThat(emptyJar.err()).contains("course.jar: holds no exercise pack");
