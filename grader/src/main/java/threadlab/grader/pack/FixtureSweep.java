@@ -72,7 +72,7 @@ public final class FixtureSweep {
             sweep.inCheckJvms.put(fixture, lanes.submit(() -> sweep.timed(fixture,
                     () -> sweep.packOf.get(fixture).gradeInCheckJvms(fixture))));
         }
-        sweep.withEngines(false).forEach(f -> lanes.submit(() -> sweep.gradeWithEngines(f)));
+        sweep.engineFixtures(false).forEach(f -> lanes.submit(() -> sweep.gradeWithEngines(f)));
         lanes.shutdown();
         Thread benchmarks = new Thread(() -> sweep.benchmarkAlone(lanes), "fixture-benchmarks");
         benchmarks.setDaemon(true);
@@ -89,7 +89,7 @@ public final class FixtureSweep {
     }
 
     /** The fixtures graded with engines: those {@code benchmarked}, or those only explored. */
-    private List<Fixture> withEngines(boolean benchmarked) {
+    private List<Fixture> engineFixtures(boolean benchmarked) {
         return fixtures.stream().filter(f -> withEngines.containsKey(f) && packOf.get(f).isBenchmarked(f) == benchmarked)
                 .toList();
     }
@@ -100,7 +100,7 @@ public final class FixtureSweep {
             if (!lanes.awaitTermination(GRADING_LIMIT_MINUTES * Math.max(1, fixtures.size()), TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the fixtures graded side by side did not finish");
             }
-            withEngines(true).forEach(this::gradeWithEngines);
+            engineFixtures(true).forEach(this::gradeWithEngines);
         } catch (InterruptedException | RuntimeException e) {
             withEngines.values().forEach(graded -> graded.completeExceptionally(e));
         }

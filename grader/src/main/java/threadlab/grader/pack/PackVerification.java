@@ -170,7 +170,8 @@ public final class PackVerification {
 
     /** Whether {@code fixture} is explored or benchmarked, which {@link FixtureSweep} does after the check JVMs. */
     boolean needsEngines(Fixture fixture) {
-        return phasesOf(fixture).contains(EXPLORATIONS) || isBenchmarked(fixture);
+        Set<String> phases = phasesOf(fixture);
+        return phases.contains(EXPLORATIONS) || phases.contains(BENCHMARKS);
     }
 
     /** Whether {@code fixture} is benchmarked, which {@link FixtureSweep} does with the machine to itself. */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -54,6 +55,9 @@ import threadlab.grader.verdict.Reason;
 class RedTeamTest {
 
     private static final boolean CONTAINED = LocalContainment.detect().isPresent();
+    /** The built-ins and the barrier pack, built once for the attacks from a pack's exercise. */
+    private static final Supplier<CheckCatalog> WITH_BARRIER = memoized(() ->
+            CheckCatalog.load(Packs.course(List.of(ProjectLayout.root().resolve("packs/barrier")))));
 
     @TempDir
     Path work;
@@ -119,7 +123,7 @@ class RedTeamTest {
     @Test
     void reflectionIntoTheHarnessFromAPacksExerciseIsRejectedAndStoppedByTheModuleBarrier() throws Exception {
         // A pack's suites sit on the class path beside the student's classes; the harness stays a closed module.
-        CheckCatalog withBarrier = CheckCatalog.load(Packs.course(List.of(ProjectLayout.root().resolve("packs/barrier"))));
+        CheckCatalog withBarrier = WITH_BARRIER.get();
         Exercise barrier = withBarrier.course().byId("barrier").orElseThrow();
         Path submission = attack("ReflectsIntoTheHarnessFromAPack", "", 0);
         Rubric rubric = Rubric.defaults(withBarrier);
@@ -201,7 +205,7 @@ class RedTeamTest {
     @Test
     void runningTheExportedBenchmarkApiFromStudentCodeIsRejectedAndCannotSealItsResults() throws Exception {
         // Packs' benchmarks need threadlab.grader.benchmark exported to the class path, where student code sits too.
-        CheckCatalog withBarrier = CheckCatalog.load(Packs.course(List.of(ProjectLayout.root().resolve("packs/barrier"))));
+        CheckCatalog withBarrier = WITH_BARRIER.get();
         Exercise barrier = withBarrier.course().byId("barrier").orElseThrow();
         Rubric performanceOnly = Rubric.defaults(withBarrier).only(id -> withBarrier.byId(id)
                 .filter(c -> c.category() == Category.PERFORMANCE).isPresent());
@@ -263,6 +267,20 @@ class RedTeamTest {
             // processmap may start processes: that attack is not rejected, its process ends with the container's grading.
             assertThat(row.integrity()).as(row.id()).startsWith(row.id().equals("LeavesAProcessBehind") ? "" : "rejected: ");
         });
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> once) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = once.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
