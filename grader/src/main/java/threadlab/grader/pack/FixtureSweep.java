@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -25,24 +24,30 @@ import threadlab.grader.sandbox.LocalContainment;
  * Grades the fixtures of one or more packs and judges each against its {@code fixture.txt}.
  *
  * <p>Most of a fixture's time goes to check JVMs that wait (for a timeout, a hang's limit, a blocked thread): the
- * check JVMs' part of every fixture is graded {@link #LANES} at a time, one more than the cores of the 2-core machines
- * this project is measured on, where each contained JVM has namespaces of its own (measured on the whole sweep: the
- * machine was busy 60 % of the time with two lanes, 74 % with three, and the sweep took 625 s instead of 790 s). That
- * leaves each fixture less of the machine than a student's grading has, so a fixture's bug must be caught under load
- * and a correct one keep its points under load. The interleaving explorations the fixtures ask for queue behind them
- * in the same lanes, {@link #EXPLORATIONS} at a time: an exploration keeps its core busy and is bounded by how many
- * orders it explores, not by time, so a third one would only slow the other two. Once every lane is done come the
- * benchmarks, one fixture at a time: a benchmark measures time and wants the machine to itself.
+ * check JVMs' part of every fixture is graded {@link #LANES} at a time, started at once, where each contained JVM has
+ * namespaces of its own. The interleaving explorations the fixtures ask for queue behind them in the same lanes (an
+ * exploration is bounded by how many orders it explores, not by time, and a fixture's bug concerns one or two
+ * scenarios: one grading alone would leave a core idle). Once every lane is done come the benchmarks, one fixture at a
+ * time: a benchmark measures time and wants the machine to itself.
  *
  * <p>{@code -Dthreadlab.fixtures.lanes=1} grades one fixture at a time (to measure, or where contained JVMs cannot
  * run side by side, which is also detected).
  */
 public final class FixtureSweep {
 
-    /** Gradings side by side: one more than the cores of the 2-core machines this project is measured on. */
-    static final int LANES = Integer.getInteger("threadlab.fixtures.lanes", 3);
-    /** Explorations side by side, at most: one per core of those machines. */
-    static final int EXPLORATIONS = 2;
+    /** Which checks the check JVMs run on a buggy fixture (a correct alternative always gets every check). */
+    public enum Breadth {
+        /** Every check of its exercise: it must lose those aimed at its bug and keep the others. */
+        EVERY_CHECK,
+        /**
+         * Only the checks it must lose: that each catches the bug it is aimed at, and nothing about the others.
+         * Most of a buggy fixture's grading is the checks not aimed at it, so this is the faster sweep.
+         */
+        AIMED_CHECKS
+    }
+
+    /** Gradings side by side: one per core of the 2-core machines this project is measured on. */
+    static final int LANES = Integer.getInteger("threadlab.fixtures.lanes", 2);
     /** A bound on one fixture's grading, far beyond its checks' own limits: only a grader bug reaches it. */
     private static final long GRADING_LIMIT_MINUTES = 10;
 
@@ -52,20 +57,22 @@ public final class FixtureSweep {
     private final List<Fixture> fixtures = new ArrayList<>();
     private final Map<Fixture, Duration> gradingTimes = new ConcurrentHashMap<>();
     private final int lanes;
-    private final Semaphore explorationCores;
+    private final Breadth breadth;
 
-    private FixtureSweep(int lanes) {
+    private FixtureSweep(int lanes, Breadth breadth) {
         this.lanes = lanes;
-        this.explorationCores = new Semaphore(Math.min(lanes, EXPLORATIONS), true);
+        this.breadth = breadth;
     }
 
     /**
      * Starts grading the fixtures of {@code packs} that {@code wanted} accepts: their check JVMs' part first, then
      * their explorations, then their benchmarks.
+     *
+     * @param breadth which checks the check JVMs run on a buggy fixture
      */
-    public static FixtureSweep start(Collection<PackVerification> packs, Predicate<Fixture> wanted) {
+    public static FixtureSweep start(Collection<PackVerification> packs, Predicate<Fixture> wanted, Breadth breadth) {
         boolean sideBySide = LocalContainment.detect().map(LocalContainment::allowsConcurrentRuns).orElse(true);
-        FixtureSweep sweep = new FixtureSweep(sideBySide ? Math.max(1, LANES) : 1);
+        FixtureSweep sweep = new FixtureSweep(sideBySide ? Math.max(1, LANES) : 1, breadth);
         for (PackVerification pack : packs) {
             pack.fixtures().stream().filter(wanted).forEach(f -> sweep.packOf.put(f, pack));
         }
@@ -78,9 +85,9 @@ public final class FixtureSweep {
         ExecutorService lanes = lanes(sweep.lanes);
         for (Fixture fixture : sweep.fixtures) {
             sweep.inCheckJvms.put(fixture, lanes.submit(() -> sweep.timed(fixture,
-                    () -> sweep.packOf.get(fixture).gradeInCheckJvms(fixture))));
+                    () -> sweep.packOf.get(fixture).gradeInCheckJvms(fixture, sweep.breadth))));
         }
-        sweep.engineFixtures(false).forEach(f -> lanes.submit(() -> sweep.exploreOnACore(f)));
+        sweep.engineFixtures(false).forEach(f -> lanes.submit(() -> sweep.gradeWithEngines(f)));
         lanes.shutdown();
         Thread benchmarks = new Thread(() -> sweep.benchmarkAlone(lanes), "fixture-benchmarks");
         benchmarks.setDaemon(true);
@@ -111,22 +118,6 @@ public final class FixtureSweep {
             engineFixtures(true).forEach(this::gradeWithEngines);
         } catch (InterruptedException | RuntimeException e) {
             withEngines.values().forEach(graded -> graded.completeExceptionally(e));
-        }
-    }
-
-    /** Explores {@code fixture} once one of the {@link #EXPLORATIONS} cores is free. */
-    private void exploreOnACore(Fixture fixture) {
-        try {
-            explorationCores.acquire();
-        } catch (InterruptedException e) {
-            withEngines.get(fixture).completeExceptionally(e);
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            gradeWithEngines(fixture);
-        } finally {
-            explorationCores.release();
         }
     }
 
@@ -162,8 +153,9 @@ public final class FixtureSweep {
     }
 
     /**
-     * What is wrong with {@code fixture}'s grading (empty when it loses what it aims at and keeps the rest): waits for
-     * its check JVMs' part and, if it asks for them, its explorations and benchmarks.
+     * What is wrong with {@code fixture}'s grading (empty when it loses what it aims at and, unless the sweep grades
+     * only the {@link Breadth#AIMED_CHECKS}, keeps the rest): waits for its check JVMs' part and, if it asks for them,
+     * its explorations and benchmarks.
      */
     public List<String> problemsOf(Fixture fixture) throws InterruptedException {
         Map<String, CheckReport> checks = new HashMap<>(result(fixture, inCheckJvms.get(fixture)));

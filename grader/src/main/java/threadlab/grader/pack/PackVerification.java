@@ -100,7 +100,7 @@ public final class PackVerification {
     /** Grades every fixture ({@link FixtureSweep}): what each kept of its aim, or lost beyond it, one line each. */
     public List<String> fixturesLoseWhatTheyAimAt() throws InterruptedException {
         List<String> problems = new ArrayList<>();
-        FixtureSweep sweep = FixtureSweep.start(List.of(this), fixture -> true);
+        FixtureSweep sweep = FixtureSweep.start(List.of(this), fixture -> true, FixtureSweep.Breadth.EVERY_CHECK);
         for (Fixture fixture : sweep.fixtures()) {
             List<String> wrong = sweep.problemsOf(fixture);
             wrong.forEach(p -> problems.add("fixture " + fixture.name() + " " + p));
@@ -179,13 +179,20 @@ public final class PackVerification {
         return phasesOf(fixture).contains(BENCHMARKS);
     }
 
-    /** What the check JVMs (a quick grading) gave {@code fixture}, by check id; nothing if its phases leave them out. */
-    Map<String, CheckReport> gradeInCheckJvms(Fixture fixture) {
-        if (!phasesOf(fixture).contains(TESTS)) {
+    /**
+     * What the check JVMs (a quick grading) gave {@code fixture}, by check id: every check of the exercise, or for a
+     * buggy fixture graded by the {@link FixtureSweep.Breadth#AIMED_CHECKS} only those it must lose; nothing if its
+     * phases leave the check JVMs out, or none of those checks is theirs.
+     */
+    Map<String, CheckReport> gradeInCheckJvms(Fixture fixture, FixtureSweep.Breadth breadth) {
+        boolean aimedOnly = breadth == FixtureSweep.Breadth.AIMED_CHECKS && !fixture.isCorrect();
+        Rubric checks = aimedOnly ? Rubric.defaults(catalog).only(fixture::mustLose) : Rubric.defaults(catalog);
+        boolean anyInCheckJvms = catalog.of(exercise).stream()
+                .anyMatch(c -> phaseOf(c.category()).equals(TESTS) && checks.entry(c.id()).isPresent());
+        if (!phasesOf(fixture).contains(TESTS) || !anyInCheckJvms) {
             return Map.of();
         }
-        return byId(grade(materialize(fixture, "checks"), fixture + "/checks", FIXTURE_SEED, true,
-                Rubric.defaults(catalog)));
+        return byId(grade(materialize(fixture, "checks"), fixture + "/checks", FIXTURE_SEED, true, checks));
     }
 
     /** What the explorations and benchmarks its phases name gave {@code fixture}: those its bug concerns. */

@@ -83,6 +83,19 @@ class PackVerificationTest {
     }
 
     @Test
+    void aSweepOfTheAimedChecksGradesABuggyFixtureByTheChecksItMustLoseOnly() {
+        Path pack = work.resolve("gate");
+        PackTemplate.write("gate", pack);
+        PackVerification verification = new PackVerification(PackFolder.open(pack), work.resolve("verify"),
+                Grading.SANDBOX, line -> { });
+        Fixture latch = verification.fixtures().stream().filter(f -> f.name().equals("LatchGate")).findFirst().orElseThrow();
+
+        assertThat(verification.gradeInCheckJvms(latch, FixtureSweep.Breadth.AIMED_CHECKS)).containsOnlyKeys("gate.policy");
+        assertThat(verification.gradeInCheckJvms(latch, FixtureSweep.Breadth.EVERY_CHECK))
+                .containsOnlyKeys("gate.policy", "gate.releases-all", "gate.timed-await", "gate.waiters-block");
+    }
+
+    @Test
     void aPacksMutationScoreGradesTheMutantsOfItsSolutionAndLeavesTheEquivalentOnesOut() throws IOException {
         Path pack = work.resolve("gate");
         PackTemplate.write("gate", pack);
