@@ -57,9 +57,18 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 
     @Override
     public synchronized void step(String exercise, String engine, String what) {
-        String key = exercise + " " + engine;
+        String key = key(exercise, engine);
         running.remove(key); // re-inserted last: the display keeps the order in which the steps started
         running.put(key, new Step(exercise, engine + " " + what, clock.getAsLong()));
+    }
+
+    @Override
+    public synchronized void engineDone(String exercise, String engine) {
+        running.remove(key(exercise, engine));
+    }
+
+    private static String key(String exercise, String engine) {
+        return exercise + " " + engine;
     }
 
     private record Step(String exercise, String description, long started) {

@@ -50,6 +50,11 @@ record ExerciseRun(Exercise exercise, Path classes, List<Path> sources, Path wor
         progress.step(exercise.id(), engine, what);
     }
 
+    /** Tells the progress display that {@code engine}'s work for this exercise in this phase is over. */
+    void engineDone(String engine) {
+        progress.engineDone(exercise.id(), engine);
+    }
+
     /** Whether every correctness check of this exercise that ran before passed. */
     boolean correctnessPassed() {
         return checks.stream().filter(c -> c.category() == Category.CORRECTNESS)

@@ -87,7 +87,7 @@ final class InterleavingPhase implements Phase {
         engines.forEach((explorer, engine) -> {
             List<CheckDefinition> scenarios = scenarios(run, explorer);
             if (!scenarios.isEmpty()) {
-                jobs.add(() -> cores.onOne(() -> engine.explore(run, scenarios, System.nanoTime() + BUDGET.toNanos())));
+                jobs.add(() -> cores.onOne(() -> explore(engine, run, scenarios)));
             }
         });
         Map<String, CheckOutcome> verdicts = new LinkedHashMap<>();
@@ -95,6 +95,16 @@ final class InterleavingPhase implements Phase {
         Map<String, CheckOutcome> ordered = new LinkedHashMap<>();
         run.claimed().forEach(c -> ordered.put(c.id(), verdicts.get(c.id())));
         return PhaseResult.of(ordered);
+    }
+
+    /** One engine's job: its scenarios of the exercise, within the job's budget from now. */
+    private static Map<String, CheckOutcome> explore(ScenarioExploration engine, ExerciseRun run,
+            List<CheckDefinition> scenarios) {
+        try {
+            return engine.explore(run, scenarios, System.nanoTime() + BUDGET.toNanos());
+        } finally {
+            run.engineDone(engine.engine()); // its last step would otherwise show as running while others' jobs go on
+        }
     }
 
     private static List<CheckDefinition> scenarios(ExerciseRun run, Explorer explorer) {

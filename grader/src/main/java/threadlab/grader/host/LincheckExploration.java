@@ -30,16 +30,21 @@ final class LincheckExploration implements ScenarioExploration {
     @Override
     public Map<String, CheckOutcome> explore(ExerciseRun run, List<CheckDefinition> scenarios, long deadline) {
         if (lincheck.isEmpty()) {
-            return ScenarioExploration.all(scenarios, id -> ScenarioExploration.notRun(id, "Lincheck"));
+            return ScenarioExploration.all(scenarios, id -> ScenarioExploration.notRun(id, engine()));
         }
         CheckJvmSetup setup = CheckJvmSetup.scenarios(lincheck.get().jvmOptions(run.exercise()), lincheck.get().classpath());
         IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.exercise(), run.classes(),
                 run.folder("model-checking"), run.request().seed(), setup, containment);
-        run.step("Lincheck", "explores " + scenarios.stream().map(CheckDefinition::id).collect(Collectors.joining(", ")));
+        run.step(engine(), "explores " + scenarios.stream().map(CheckDefinition::id).collect(Collectors.joining(", ")));
         boolean correctnessPassed = run.correctnessPassed();
         Map<String, CheckOutcome> verdicts = new LinkedHashMap<>();
         checkRun.run(scenarios, ScenarioExploration.timeLeft(deadline)).forEach(outcome -> verdicts.put(outcome.checkId(),
                 InterleavingVerdicts.modelChecked(outcome, correctnessPassed)));
         return verdicts;
+    }
+
+    @Override
+    public String engine() {
+        return "Lincheck";
     }
 }

@@ -8,10 +8,14 @@ public interface Progress {
 
     /**
      * Within a long phase, {@code engine} started {@code what} for {@code exercise}, e.g. "vmlens" and "explores
-     * counterlock.interleaved-increments"; it lasts until the same engine's next step, or the next phase. Steps of
-     * engines that run side by side overlap.
+     * counterlock.interleaved-increments"; it lasts until the same engine's next step, {@link #engineDone}, or the
+     * next phase. Steps of engines that run side by side overlap.
      */
     default void step(String exercise, String engine, String what) {
+    }
+
+    /** {@code engine}'s work for {@code exercise} in this phase is over (another engine's may go on): no step lasts. */
+    default void engineDone(String exercise, String engine) {
     }
 
     /**

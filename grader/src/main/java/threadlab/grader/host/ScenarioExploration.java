@@ -15,6 +15,9 @@ interface ScenarioExploration {
     /** An outcome for each of {@code scenarios} (none empty), within the phase's {@code deadline} ({@code nanoTime}). */
     Map<String, CheckOutcome> explore(ExerciseRun run, List<CheckDefinition> scenarios, long deadline);
 
+    /** The engine's name, as the progress display shows its steps. */
+    String engine();
+
     static Duration timeLeft(long deadline) {
         Duration left = Duration.ofNanos(deadline - System.nanoTime());
         return left.isNegative() ? Duration.ZERO : left;

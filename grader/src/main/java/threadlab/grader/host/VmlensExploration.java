@@ -46,7 +46,7 @@ final class VmlensExploration implements ScenarioExploration {
             return ScenarioExploration.all(scenarios, id -> InterleavingVerdicts.busyWaiting(id, spinning.get().checkId()));
         }
         if (vmlens.isEmpty()) {
-            return ScenarioExploration.all(scenarios, id -> ScenarioExploration.notRun(id, "vmlens"));
+            return ScenarioExploration.all(scenarios, id -> ScenarioExploration.notRun(id, engine()));
         }
         Path work = run.folder("interleavings");
         // One JVM and one agent per scenario: a scenario that hangs or kills its JVM cannot cost the others their
@@ -64,7 +64,7 @@ final class VmlensExploration implements ScenarioExploration {
         Map<Vmlens.Agent, Path> reports = new LinkedHashMap<>();
         for (int i = 0; i < scenarios.size(); i++) {
             CheckDefinition scenario = scenarios.get(i);
-            run.step("vmlens", "explores " + scenario.id());
+            run.step(engine(), "explores " + scenario.id());
             IsolatedCheckRun checkRun = new IsolatedCheckRun(harnessClasspath, run.exercise(), run.classes(),
                     work.resolve(scenario.id()), run.request().seed(), CheckJvmSetup.scenarios(List.of(agents.get(i).jvmArgument()), List.of()),
                     containment);
@@ -72,6 +72,11 @@ final class VmlensExploration implements ScenarioExploration {
             reports.put(agents.get(i), reportDir.resolve(scenario.id()));
         }
         return judged(run, explored, vmlens.get().analyze(reports, work, ANALYSIS_LIMIT));
+    }
+
+    @Override
+    public String engine() {
+        return "vmlens";
     }
 
     /** Each scenario's outcome, with vmlens' analysis of it and the races the bytecode confirms. */

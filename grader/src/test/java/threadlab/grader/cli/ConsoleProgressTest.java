@@ -52,6 +52,19 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void anEngineThatIsDoneIsNoLongerShownAsRunning() {
+        progress.phase("counterlock", "exploring 3 interleaving scenarios");
+        progress.step("counterlock", "vmlens", "explores counterlock.interleaved-increments");
+        progress.step("counterlock", "Lincheck", "explores counterlock.interleaved-trylock");
+        advance(4);
+        progress.engineDone("counterlock", "vmlens");
+        advance(8);
+        progress.tick();
+        assertThat(out.toString().lines()).last().asString().isEqualTo("[ 12.0s] counterlock    ... still running: "
+                + "Lincheck explores counterlock.interleaved-trylock (12 s)");
+    }
+
+    @Test
     void staysQuietBetweenPhasesAndOnceAPhaseHasEnded() {
         progress.phase("counterlock", "running 14 checks");
         advance(30);
