@@ -18,9 +18,7 @@ class ConsoleProgressTest {
 
     @Test
     void saysWhatIsStillRunningAfterTenQuietSeconds() {
-        progress.phase("counterlock", "exploring 3 interleaving scenarios");
-        progress.step("counterlock", "vmlens", "explores counterlock.interleaved-increments");
-        progress.step("counterlock", "Lincheck", "explores counterlock.interleaved-trylock");
+        counterlockExploredByBothEngines();
         advance(9);
         progress.tick();
         assertThat(out.toString().lines()).hasSize(1);
@@ -53,9 +51,7 @@ class ConsoleProgressTest {
 
     @Test
     void anEngineThatIsDoneIsNoLongerShownAsRunning() {
-        progress.phase("counterlock", "exploring 3 interleaving scenarios");
-        progress.step("counterlock", "vmlens", "explores counterlock.interleaved-increments");
-        progress.step("counterlock", "Lincheck", "explores counterlock.interleaved-trylock");
+        counterlockExploredByBothEngines();
         advance(4);
         progress.engineDone("counterlock", "vmlens");
         advance(8);
@@ -74,6 +70,12 @@ class ConsoleProgressTest {
         advance(30);
         progress.tick();
         assertThat(out.toString()).doesNotContain("still running");
+    }
+
+    private void counterlockExploredByBothEngines() {
+        progress.phase("counterlock", "exploring 3 interleaving scenarios");
+        progress.step("counterlock", "vmlens", "explores counterlock.interleaved-increments");
+        progress.step("counterlock", "Lincheck", "explores counterlock.interleaved-trylock");
     }
 
     private void advance(long seconds) {
