@@ -57,11 +57,9 @@ public final class FixtureSweep {
     private final List<Fixture> fixtures = new ArrayList<>();
     private final Map<Fixture, Duration> gradingTimes = new ConcurrentHashMap<>();
     private final int lanes;
-    private final Breadth breadth;
 
-    private FixtureSweep(int lanes, Breadth breadth) {
+    private FixtureSweep(int lanes) {
         this.lanes = lanes;
-        this.breadth = breadth;
     }
 
     /**
@@ -72,7 +70,7 @@ public final class FixtureSweep {
      */
     public static FixtureSweep start(Collection<PackVerification> packs, Predicate<Fixture> wanted, Breadth breadth) {
         boolean sideBySide = LocalContainment.detect().map(LocalContainment::allowsConcurrentRuns).orElse(true);
-        FixtureSweep sweep = new FixtureSweep(sideBySide ? Math.max(1, LANES) : 1, breadth);
+        FixtureSweep sweep = new FixtureSweep(sideBySide ? Math.max(1, LANES) : 1);
         for (PackVerification pack : packs) {
             pack.fixtures().stream().filter(wanted).forEach(f -> sweep.packOf.put(f, pack));
         }
@@ -85,7 +83,7 @@ public final class FixtureSweep {
         ExecutorService lanes = lanes(sweep.lanes);
         for (Fixture fixture : sweep.fixtures) {
             sweep.inCheckJvms.put(fixture, lanes.submit(() -> sweep.timed(fixture,
-                    () -> sweep.packOf.get(fixture).gradeInCheckJvms(fixture, sweep.breadth))));
+                    () -> sweep.packOf.get(fixture).gradeInCheckJvms(fixture, breadth))));
         }
         sweep.engineFixtures(false).forEach(f -> lanes.submit(() -> sweep.gradeWithEngines(f)));
         lanes.shutdown();

@@ -185,11 +185,14 @@ public final class PackVerification {
      * phases leave the check JVMs out, or none of those checks is theirs.
      */
     Map<String, CheckReport> gradeInCheckJvms(Fixture fixture, FixtureSweep.Breadth breadth) {
+        if (!phasesOf(fixture).contains(TESTS)) {
+            return Map.of();
+        }
         boolean aimedOnly = breadth == FixtureSweep.Breadth.AIMED_CHECKS && !fixture.isCorrect();
         Rubric checks = aimedOnly ? Rubric.defaults(catalog).only(fixture::mustLose) : Rubric.defaults(catalog);
         boolean anyInCheckJvms = catalog.of(exercise).stream()
                 .anyMatch(c -> phaseOf(c.category()).equals(TESTS) && checks.entry(c.id()).isPresent());
-        if (!phasesOf(fixture).contains(TESTS) || !anyInCheckJvms) {
+        if (!anyInCheckJvms) {
             return Map.of();
         }
         return byId(grade(materialize(fixture, "checks"), fixture + "/checks", FIXTURE_SEED, true, checks));
